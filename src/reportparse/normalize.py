@@ -1,0 +1,74 @@
+"""Text normalisation: the one place where printed text is made comparable.
+
+Every cell and line a reader produces goes through ``normalize`` exactly once, before the
+structure stage sees it. What it does, and why:
+
+* **NFKC** (Unicode compatibility composition):
+  full-width digits and Latin letters become ASCII (``３３５`` -> ``335``, ``ＢＣＣ`` -> ``BCC``);
+  full-width parentheses and punctuation become ASCII (``（２名分）`` -> ``(2名分)``,
+  ``：`` -> ``:``, ``～`` -> ``~``); the ideographic space U+3000 becomes an ASCII space;
+  half-width katakana become full-width (``ﾒｰﾙ`` -> ``メール``); CJK compatibility
+  ideographs (U+F900–FAFF, e.g. U+F9DC -> ``隆``) and Kangxi radicals (U+2F00–2FDF,
+  ``⼈`` -> ``人``) become the ordinary ideograph; enclosed and squared forms are spelled
+  out (``①`` -> ``1``, ``㈱`` -> ``(株)``, ``㍻`` -> ``平成``).
+  Japanese brackets ``【】「」『』`` and the ideographic comma/full stop ``、。`` are not
+  compatibility characters and stay as they are.
+* **CJK Radicals Supplement** (U+2E80–2EFF): NFKC leaves these alone although PDF text
+  layers use some of them for ordinary ideographs (``⺠`` for ``民``, ``⻑`` for ``長``);
+  ``RADICAL_FOLDS`` maps those.
+* **Whitespace**: every run of whitespace becomes one ASCII space and the ends are trimmed.
+  A single space between Japanese characters is *kept* here, because in running text it
+  separates things (two departments: ``保健予防課 住民接種担当課``). Only labels — row labels,
+  column headings, group and category names — drop it, through ``compact_label``, because
+  Japanese typesetting spreads short labels over a cell (``合 計``, ``区 分``).
+
+``normalize`` returns the text; ``fold_count`` tells how many characters the two folds of
+compatibility ideographs and radicals changed, so a reader can report them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# CJK Radicals Supplement code points whose glyph is a whole ideograph of Japanese text,
+# mapped to that ideograph (as in Unicode's EquivalentUnifiedIdeograph.txt). Radicals that
+# are only components (亻, 氵, 艹 ...) and the Chinese-simplified forms are left alone: they
+# do not stand for a character of running Japanese text.
+RADICAL_FOLDS = str.maketrans(
+    {
+        "\u2e81": "厂", "\u2e9f": "母", "\u2ea0": "民", "\u2ea9": "王", "\u2eac": "示",
+        "\u2eaf": "糸", "\u2ebd": "臼", "\u2ec1": "虎", "\u2ec4": "西", "\u2ec6": "角",
+        "\u2ed1": "長", "\u2ed8": "青", "\u2edd": "食", "\u2ee3": "骨", "\u2ee4": "鬼",
+        "\u2ee8": "麦", "\u2ee9": "黄", "\u2eeb": "斉", "\u2eed": "歯", "\u2eef": "竜",
+        "\u2ef2": "亀",
+    }
+)
+
+_WHITESPACE = re.compile(r"\s+")
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ"
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+
+
+def _is_folded(char: str) -> bool:
+    return ("\u2e80" <= char <= "\u2fdf" or "\uf900" <= char <= "\ufaff") and normalize(char) != char
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` NFKC-normalised, radicals folded, whitespace collapsed and trimmed."""
+    folded = unicodedata.normalize("NFKC", text.translate(RADICAL_FOLDS))
+    return _WHITESPACE.sub(" ", folded).strip()
+
+
+def fold_count(text: str) -> int:
+    """How many compatibility ideographs or radicals ``normalize`` folds in ``text``."""
+    return sum(1 for char in text if _is_folded(char))
+
+
+def compact_label(text: str) -> str:
+    """A label as a key: normalised, with spaces between Japanese characters removed.
+
+    ``合 計`` -> ``合計``, ``区 分`` -> ``区分``; ``件数 (件)`` keeps its space because ``(``
+    is not a Japanese character.
+    """
+    return _SPACE_BETWEEN_CJK.sub("", normalize(text))

@@ -1,0 +1,75 @@
+"""The output tables of SPEC.md: their exact columns, and rows built from reports.
+
+``rows(reports, name)`` gives plain dicts in column order (the CSV writer formats them);
+``frame(reports, name)`` gives the same as a pandas DataFrame with typed columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import astuple, fields
+
+import pandas as pd
+
+from .records import Check, Incident, Metric, Report, TableCell, Token
+
+REPORT_COLUMNS = (
+    "report_id", "source_path", "source_sha256", "source_format", "engine", "pages",
+    "municipality", "fiscal_year", "fiscal_year_label", "n_tables", "n_metrics",
+    "n_incidents", "n_checks_failed", "parser_version",
+)
+
+# name -> (record type, the report attribute holding them, the report columns put first)
+_RECORD_OUTPUTS = {
+    "tables": (TableCell, "table_records", ("report_id", "fiscal_year")),
+    "metrics": (Metric, "metric_records", ("report_id", "fiscal_year")),
+    "incidents": (Incident, "incident_records", ("report_id", "fiscal_year")),
+    "tokens": (Token, "token_records", ("report_id",)),
+    "checks": (Check, "check_records", ("report_id",)),
+}
+
+OUTPUT_NAMES = ("reports", *_RECORD_OUTPUTS)
+
+# Columns whose values are integers that may be missing: pandas' nullable Int64 keeps them
+# integers (a plain int column with a gap would turn into floats, 1710634 -> 1710634.0).
+_INTEGER_COLUMNS = {
+    "pages", "fiscal_year", "n_tables", "n_metrics", "n_incidents", "n_checks_failed",
+    "table_no", "row_no", "section_no", "no", "category_declared", "affected_count",
+    "incident_no", "token_no", "source_page", "source_line",
+}
+
+
+def columns(name: str) -> tuple[str, ...]:
+    if name == "reports":
+        return REPORT_COLUMNS
+    record_type, _, leading = _RECORD_OUTPUTS[name]
+    return leading + tuple(f.name for f in fields(record_type))
+
+
+def _report_row(report: Report) -> tuple:
+    return (
+        report.report_id, report.source_path, report.source_sha256, report.source_format,
+        report.engine, report.pages, report.municipality, report.fiscal_year,
+        report.fiscal_year_label, report.n_tables, len(report.metric_records),
+        len(report.incident_records), report.n_checks_failed, report.parser_version,
+    )
+
+
+def rows(reports: list[Report], name: str) -> list[tuple]:
+    """Rows of output ``name`` for ``reports``, in report order then record order."""
+    if name == "reports":
+        return [_report_row(report) for report in reports]
+    _, attribute, leading = _RECORD_OUTPUTS[name]
+    result = []
+    for report in reports:
+        prefix = tuple(getattr(report, column) for column in leading)
+        result.extend(prefix + astuple(record) for record in getattr(report, attribute))
+    return result
+
+
+def frame(reports: list[Report], name: str) -> pd.DataFrame:
+    """Output ``name`` as a DataFrame: integer columns are nullable ``Int64``."""
+    table = pd.DataFrame(rows(reports, name), columns=list(columns(name)), dtype=object)
+    for column in table.columns:
+        if column in _INTEGER_COLUMNS:
+            table[column] = table[column].astype("Int64")
+    return table

@@ -1,0 +1,83 @@
+"""Reading a text report into the document model.
+
+A text report is what comes out of copying a PDF or a web page: one printed line per text
+line, table cells separated by TABs or by runs of two or more spaces (ASCII or U+3000),
+stray HTML tags, and blank lines where the original broke pages.
+
+``read_text(data, name)`` decodes the bytes (UTF-8 with or without BOM, cp932/Shift_JIS, EUC-JP),
+removes markup, splits each line into cells and normalises every cell once
+(``normalize.normalize``). Single spaces stay inside a cell (``合 計``,
+``【4年1月】 区民…``). A form feed starts a new page; otherwise a text file is one page.
+"""
+
+from __future__ import annotations
+
+import re
+from charset_normalizer import from_bytes
+
+from .normalize import normalize
+from .records import Document, Line, ReportError
+
+_JAPANESE_ENCODINGS = ("utf_8", "cp932", "euc_jp")
+_CELL_SEPARATOR = re.compile(r"\t|[ \u3000]{2,}")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode report bytes, detecting the encoding; raise ``unreadable_text`` when binary.
+
+    UTF-8 (a BOM is dropped) is tried first because it almost never decodes other encodings
+    by accident; cp932 and EUC-JP are told apart by charset-normalizer.
+    """
+    if b"\x00" in data:
+        raise ReportError("unreadable_text", f"{name}: binary data (NUL bytes), not a text report")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf_8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=list(_JAPANESE_ENCODINGS[1:])).best()
+    if best is None:
+        raise ReportError(
+            "unreadable_text", f"{name}: not UTF-8, Shift_JIS (cp932) or EUC-JP text"
+        )
+    return str(best)
+
+
+def split_cells(raw_line: str) -> tuple[str, ...]:
+    """Split one line into normalised cells; HTML tags are dropped first.
+
+    A leading TAB keeps its empty first cell (a blank corner of a header row) and inner
+    empty cells are kept; trailing empty cells are dropped.
+    """
+    text = _HTML_TAG.sub("", raw_line).rstrip("\r\n")
+    if "\t" not in text:
+        text = text.strip(" \u3000")
+    cells = [normalize(cell) for cell in _CELL_SEPARATOR.split(text)]
+    while cells and not cells[-1]:
+        cells.pop()
+    return tuple(cells)
+
+
+def lines_of(text: str) -> tuple[tuple[Line, ...], int]:
+    """The non-blank lines of ``text`` as ``Line`` records, and the number of pages."""
+    lines: list[Line] = []
+    page, gap = 1, False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        page += raw.count("\f")
+        cells = split_cells(raw.replace("\f", ""))
+        if not cells:
+            gap = gap or bool(lines)
+            continue
+        lines.append(Line(cells=cells, page=page, line=number, gap_before=gap))
+        gap = False
+    return tuple(lines), page
+
+
+def read_text(data: bytes, name: str) -> Document:
+    """Read the bytes of a text report (``name`` is used in error messages)."""
+    if not data.strip():
+        raise ReportError("unreadable_text", f"{name}: the file is empty")
+    lines, pages = lines_of(decode(data, name))
+    return Document(lines=lines, pages=pages, source_format="text", engine="text")

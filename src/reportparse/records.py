@@ -1,0 +1,174 @@
+"""The small typed records that flow through the pipeline, stage to stage.
+
+read -> ``Document`` (lines of cells) -> structure -> ``Report`` (tables, metrics,
+incidents) -> validate -> ``Check`` -> tokenise -> ``Token`` -> write.
+Every field of an output record is a column of the matching CSV in SPEC.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class ReportError(Exception):
+    """An input that cannot be turned into a report.
+
+    ``code`` is one of SPEC's error codes (``encrypted``, ``no_text_layer``, ``corrupt``,
+    ``unreadable_text``, ``no_report_found``); the message names the problem in words.
+    """
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+# --- document blocks: what a reader produces -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line: a single cell of prose, or several cells of a table row.
+
+    ``cells`` are normalised text; ``gap_before`` is true when a blank line (in a PDF, a
+    page break) separates this line from the one before.
+    """
+
+    cells: tuple[str, ...]
+    page: int
+    line: int
+    gap_before: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.cells)
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a reader hands to the structure stage; the same for text and PDF."""
+
+    lines: tuple[Line, ...]
+    pages: int
+    source_format: str  # "text" or "pdf"
+    engine: str  # "text", "pymupdf" or "pdfplumber"
+
+
+# --- structure: what the report says ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableCell:
+    table_no: int
+    table_title: str
+    row_no: int
+    row_group: str
+    row_label: str
+    column: str
+    unit: str
+    value: str
+    value_num: int | float | None
+    value_date: str | None
+    is_total: bool
+    source_page: int
+    source_line: int
+
+
+@dataclass(frozen=True)
+class Metric:
+    section_no: int
+    section_title: str
+    metric: str
+    value: int | float
+    unit: str
+    as_of: str | None
+    sentence: str
+    source_page: int
+    source_line: int
+
+
+@dataclass(frozen=True)
+class Incident:
+    no: int
+    category: str
+    category_declared: int | None
+    occurred: str | None
+    occurred_label: str
+    actor: str
+    actor_detail: str
+    description: str
+    affected_count: int | None
+    affected_unit: str
+    affected_label: str
+    cause: str
+    cause_as_printed: str
+    departments: str
+    source_page: int
+    source_line: int
+
+
+@dataclass(frozen=True)
+class Check:
+    check: str
+    status: str  # "ok" or "failed"
+    table_no: int | None
+    location: str
+    expected: str
+    actual: str
+    message: str
+
+
+@dataclass(slots=True)  # not frozen: a report has ~1,500 tokens and frozen init is 4x slower
+class Token:
+    incident_no: int
+    field: str  # "description" or "cause"
+    token_no: int
+    surface: str
+    lemma: str
+    pos: str
+    pos_detail: str
+
+
+@dataclass
+class Report:
+    """Everything read from one input: its metadata and its records.
+
+    The ``*_records`` lists hold the typed records; the properties ``tables``, ``metrics``,
+    ``incidents``, ``tokens`` and ``checks`` give them as pandas DataFrames with the
+    columns of the matching CSV.
+    """
+
+    report_id: str
+    source_path: str
+    source_sha256: str
+    source_format: str
+    engine: str
+    pages: int
+    municipality: str
+    fiscal_year: int | None
+    fiscal_year_label: str
+    parser_version: str
+    table_records: list[TableCell] = field(default_factory=list)
+    metric_records: list[Metric] = field(default_factory=list)
+    incident_records: list[Incident] = field(default_factory=list)
+    check_records: list[Check] = field(default_factory=list)
+    token_records: list[Token] = field(default_factory=list)
+
+    @property
+    def n_tables(self) -> int:
+        return len({cell.table_no for cell in self.table_records})
+
+    @property
+    def n_checks_failed(self) -> int:
+        return sum(check.status == "failed" for check in self.check_records)
+
+    def frame(self, name: str):
+        from .output import frame
+
+        return frame([self], name)
+
+    tables = property(lambda self: self.frame("tables"))
+    metrics = property(lambda self: self.frame("metrics"))
+    incidents = property(lambda self: self.frame("incidents"))
+    tokens = property(lambda self: self.frame("tokens"))
+    checks = property(lambda self: self.frame("checks"))

@@ -1,0 +1,567 @@
+"""Tests for reportparse.dates: one test per rule, tables of real values, and properties."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import time
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportparse.dates import (
+    DateError,
+    FiscalYear,
+    JapaneseDate,
+    find_dates,
+    find_fiscal_year,
+    parse_date,
+    parse_numeral,
+)
+
+R3 = FiscalYear(2021, "令和3年度")
+R1 = FiscalYear(2019, "令和元年度")
+
+
+def raises_naming(text: str):
+    """pytest.raises(DateError) whose message must name ``text``."""
+    return pytest.raises(DateError, match=re.escape(text))
+
+
+# --- the records ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("date", "iso"),
+    [
+        (JapaneseDate(2021, 11, 17, "令和3年11月17日"), "2021-11-17"),
+        (JapaneseDate(2022, 1, None, "4年1月"), "2022-01"),
+        (JapaneseDate(2021, None, None, "令和3年"), "2021"),
+        (JapaneseDate(987, 6, 5, "x"), "0987-06-05"),
+    ],
+)
+def test_iso_has_the_precision_of_the_date(date, iso):
+    assert date.iso == iso
+
+
+def test_japanese_date_refuses_impossible_values():
+    with raises_naming("bad"):
+        JapaneseDate(2021, 2, 29, "bad")
+    with pytest.raises(DateError):
+        JapaneseDate(2021, 13, None, "bad")
+    with pytest.raises(DateError):
+        JapaneseDate(2021, None, 1, "bad")
+
+
+def test_fiscal_year_runs_from_april_to_march():
+    assert R3.first_day == datetime.date(2021, 4, 1)
+    assert R3.last_day == datetime.date(2022, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("date", "inside"),
+    [
+        (JapaneseDate(2021, 4, 1, ""), True),
+        (JapaneseDate(2022, 3, 31, ""), True),
+        (JapaneseDate(2021, 3, 31, ""), False),
+        (JapaneseDate(2022, 4, 1, ""), False),
+        (JapaneseDate(2021, 4, None, ""), True),
+        (JapaneseDate(2022, 3, None, ""), True),
+        (JapaneseDate(2021, 3, None, ""), False),
+        (JapaneseDate(2022, 4, None, ""), False),
+        (JapaneseDate(2021, None, None, ""), False),  # a calendar year straddles two fiscal years
+    ],
+)
+def test_fiscal_year_contains_at_the_precision_of_the_date(date, inside):
+    assert R3.contains(date) is inside
+
+
+# --- rule 2: numerals -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3", 3),
+        ("３", 3),
+        ("12", 12),
+        ("0", 0),
+        ("三", 3),
+        ("十", 10),
+        ("十一", 11),
+        ("二十", 20),
+        ("二十九", 29),
+        ("三十", 30),
+        ("三十一", 31),
+        ("百", 100),
+        ("百二十", 120),
+        ("二千二十一", 2021),
+        ("〇", 0),
+        ("一〇", 10),
+        ("二〇二一", 2021),
+        ("元", 1),
+        (" 3 ", 3),
+    ],
+)
+def test_parse_numeral_values(text, value):
+    assert parse_numeral(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "a", "3a", "1.5", "-1", "十十", "三〇十", "万", "元年", "三 十", "12345"])
+def test_parse_numeral_rejects_anything_else(text):
+    with raises_naming(repr(text)):
+        parse_numeral(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["令和3年11月17日", "令和３年１１月１７日", "令和三年十一月十七日", "令和 3 年 11 月 17 日", "令和3 年11 月17 日"],
+)
+def test_numerals_may_be_ascii_full_width_kanji_or_spaced(text):
+    date = parse_date(text)
+    assert date.iso == "2021-11-17"
+    assert date.label == unicodedata.normalize("NFKC", text)
+
+
+# --- rule 1: eras -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("明治元年10月23日", "1868-10-23"),
+        ("明治45年7月29日", "1912-07-29"),
+        ("大正元年7月30日", "1912-07-30"),
+        ("大正15年12月24日", "1926-12-24"),
+        ("昭和元年12月25日", "1926-12-25"),
+        ("昭和64年1月7日", "1989-01-07"),
+        ("平成元年1月8日", "1989-01-08"),
+        ("平成30年4月1日", "2018-04-01"),
+        ("平成31年4月30日", "2019-04-30"),
+        ("令和元年5月1日", "2019-05-01"),
+        ("令和3年11月17日", "2021-11-17"),
+        ("令和4年3月29日", "2022-03-29"),
+    ],
+)
+def test_era_year_arithmetic(text, iso):
+    assert parse_date(text).iso == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "平成31年4月",
+        "令和元年5月",
+        "昭和64年1月",
+        "大正元年7月",
+        "明治45年7月",
+        "大正15年12月",
+        "昭和元年12月",
+        "平成元年1月",
+        "平成31年",
+        "令和元年",
+    ],
+)
+def test_a_date_partly_inside_its_era_is_possible(text):
+    assert parse_date(text).label == text
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("平成31年5月1日", "after 平成 ended on 2019-04-30"),
+        ("平成31年5月", "after 平成 ended"),
+        ("平成32年1月", "after 平成 ended"),
+        ("平成32年", "after 平成 ended"),
+        ("令和元年4月30日", "before 令和 began on 2019-05-01"),
+        ("令和元年4月", "before 令和 began"),
+        ("昭和64年1月8日", "after 昭和 ended on 1989-01-07"),
+        ("昭和64年2月", "after 昭和 ended"),
+        ("平成元年1月7日", "before 平成 began"),
+        ("大正元年7月29日", "before 大正 began"),
+        ("明治45年7月30日", "after 明治 ended"),
+        ("昭和元年12月24日", "before 昭和 began"),
+        ("令和0年5月1日", "令和 has no year 0"),
+        ("令和〇年5月1日", "令和 has no year 0"),
+    ],
+)
+def test_a_date_wholly_outside_its_era_is_impossible(text, why):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert text in str(error.value)
+    assert why in str(error.value)
+
+
+# --- rule 3: calendar validity ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["令和3年2月29日", "令和3年4月31日", "令和3年13月", "令和3年0月", "令和3年1月0日", "令和3年1月32日", "明治33年2月29日"],
+)
+def test_impossible_month_or_day_raises(text):
+    with raises_naming(text):
+        parse_date(text)
+
+
+def test_impossible_day_in_an_ended_era_raises():
+    with raises_naming("平成32年2月30日"):
+        parse_date("平成32年2月30日")
+
+
+@pytest.mark.parametrize(("text", "iso"), [("令和2年2月29日", "2020-02-29"), ("平成12年2月29日", "2000-02-29")])
+def test_leap_days(text, iso):
+    assert parse_date(text).iso == iso
+
+
+# --- rule 4: 末 -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("令和4年3月末", "2022-03-31"),
+        ("令和4年2月末", "2022-02-28"),
+        ("令和2年2月末", "2020-02-29"),
+        ("令和3年4月末", "2021-04-30"),
+        ("令和4年3月末日", "2022-03-31"),
+    ],
+)
+def test_month_end_is_the_last_day_of_the_month(text, iso):
+    date = parse_date(text)
+    assert (date.iso, date.label) == (iso, text)
+
+
+def test_month_end_inside_running_text():
+    text = "令和4年3月末現在の登録数は498件である。令和4年2月末日までに"
+    assert [(d.iso, d.label) for d in find_dates(text)] == [
+        ("2022-03-31", "令和4年3月末"),
+        ("2022-02-28", "令和4年2月末日"),
+    ]
+
+
+def test_month_end_is_checked_against_the_era():
+    assert parse_date("平成31年4月末").iso == "2019-04-30"
+    with raises_naming("昭和64年1月末"):
+        parse_date("昭和64年1月末")
+
+
+# --- rule 5: fiscal years ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start_year", "label"),
+    [
+        ("練馬区個人情報保護条例における令和3年度の個人情報保護制度", 2021, "令和3年度"),
+        ("令和元年度", 2019, "令和元年度"),
+        ("平成30年度の実績", 2018, "平成30年度"),
+        ("平成31年度", 2019, "平成31年度"),
+        ("令和三年度", 2021, "令和三年度"),
+        ("令和３年度", 2021, "令和3年度"),
+        ("令和 3 年度", 2021, "令和 3 年度"),
+        ("2021年度", 2021, "2021年度"),
+        ("3年度と令和4年度", 2022, "令和4年度"),
+        ("令和3年度から令和5年度まで", 2021, "令和3年度"),
+    ],
+)
+def test_find_fiscal_year(text, start_year, label):
+    assert find_fiscal_year(text) == FiscalYear(start_year, label)
+
+
+@pytest.mark.parametrize("text", ["", "令和3年4月1日", "3年度", "年度末", "令和3年 度"])
+def test_find_fiscal_year_none_when_absent(text):
+    assert find_fiscal_year(text) is None
+
+
+@pytest.mark.parametrize("text", ["平成32年度", "昭和64年度", "令和0年度"])
+def test_find_fiscal_year_outside_its_era_raises(text):
+    with raises_naming(text):
+        find_fiscal_year(f"本書は{text}の報告")
+
+
+def test_a_fiscal_year_is_not_a_date():
+    assert find_dates("令和3年度の目的外利用の延べ人数", R3) == []
+    assert find_dates("令和3年の改正") == []  # a bare year is a period too
+    with pytest.raises(DateError, match="令和3年度.*fiscal year"):
+        parse_date("令和3年度")
+
+
+# --- rule 6: era-less dates -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "label"),
+    [
+        ("4年1月", "2022-01", "4年1月"),
+        ("【4年1月】", "2022-01", "4年1月"),
+        ("【 3年12月 】", "2021-12", "3年12月"),
+        ("3年4月", "2021-04", "3年4月"),
+        ("4年3月29日", "2022-03-29", "4年3月29日"),
+        ("4年3月末", "2022-03-31", "4年3月末"),
+        ("三年十二月", "2021-12", "三年十二月"),
+    ],
+)
+def test_era_less_dates_take_the_era_of_the_fiscal_year(text, iso, label):
+    date = parse_date(text, R3)
+    assert (date.iso, date.label) == (iso, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("31年4月", "2019-04"), ("元年5月", "2019-05"), ("元年12月", "2019-12"), ("2年3月", "2020-03"), ("31年4月30日", "2019-04-30")],
+)
+def test_era_less_dates_in_a_fiscal_year_spanning_an_era_change(text, iso):
+    assert parse_date(text, R1).iso == iso
+
+
+def test_era_less_date_outside_the_fiscal_year_uses_the_era_of_its_last_day():
+    assert parse_date("5年4月", R3).iso == "2023-04"  # 令和5; the validator reports it
+    assert parse_date("2年3月", R3).iso == "2020-03"
+    assert parse_date("30年4月", FiscalYear(2018, "平成30年度")).iso == "2018-04"
+    assert parse_date("元年5月", FiscalYear(2018, "平成30年度")).iso == "1989-05"
+
+
+def test_era_less_date_falls_back_to_the_era_of_the_first_day():
+    # 令和元年4月 never existed, so 令和元年度 reads 元年4月 in 平成, its first day's era.
+    assert parse_date("元年4月", R1).iso == "1989-04"
+
+
+def test_era_less_impossible_date_raises():
+    with raises_naming("3年2月29日"):
+        parse_date("3年2月29日", R3)
+    with raises_naming("3年13月"):
+        parse_date("3年13月", R3)
+
+
+def test_era_less_date_without_a_fiscal_year_raises():
+    with pytest.raises(DateError, match="4年1月.*no era"):
+        parse_date("【4年1月】")
+
+
+def test_era_less_bare_year_is_not_a_date():
+    with raises_naming("3年"):
+        parse_date("3年", R3)
+
+
+def test_find_dates_reads_era_less_dates_only_with_a_fiscal_year():
+    text = "(1)\t【4年1月】\t(6)\t【3年5月】"
+    assert find_dates(text) == []
+    assert [(d.iso, d.label) for d in find_dates(text, R3)] == [("2022-01", "4年1月"), ("2021-05", "3年5月")]
+
+
+# --- rule 7: abbreviated forms ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("R3.1.16", "2021-01-16"),
+        ("H30.4.1", "2018-04-01"),
+        ("R3.1", "2021-01"),
+        ("r3.1.16", "2021-01-16"),
+        ("h30.4.1", "2018-04-01"),
+        ("R3/1/16", "2021-01-16"),
+        ("Ｒ３．１．１６", "2021-01-16"),
+        ("S64.1.7", "1989-01-07"),
+        ("T15.12.24", "1926-12-24"),
+        ("M45.7.29", "1912-07-29"),
+        ("R元.5.1", "2019-05-01"),
+        ("【R3.1】", "2021-01"),
+    ],
+)
+def test_abbreviated_dates(text, iso):
+    assert parse_date(text).iso == iso
+
+
+@pytest.mark.parametrize("text", ["H31.5.1", "R1.4.30", "S64.1.8", "R3.2.29", "R3.13"])
+def test_abbreviated_dates_are_checked_like_others(text):
+    with raises_naming(text):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["BR3.1.16x", "OR3.1", "R3.1.16x", "R3.1x", "XR3.1.16", "9R3.1", "R3.1.16.5", "R3.1/16", "R3", "R3.", "R123.1.1"],
+)
+def test_abbreviated_dates_are_not_read_out_of_longer_tokens(text):
+    assert find_dates(text) == []
+    with pytest.raises(DateError):
+        parse_date(text)
+
+
+def test_abbreviated_dates_in_running_text():
+    text = "(R3.1.16 受付)、H30.4.1改正、型番OR3.1、R3.1。"
+    assert [d.label for d in find_dates(text)] == ["R3.1.16", "H30.4.1", "R3.1"]
+
+
+# --- rule 8: Western dates --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2021年4月1日", "2021-04-01"),
+        ("2021年4月", "2021-04"),
+        ("2021年", "2021"),
+        ("2021/4/1", "2021-04-01"),
+        ("2021/04/01", "2021-04-01"),
+        ("２０２１年４月１日", "2021-04-01"),
+        ("二〇二一年四月一日", "2021-04-01"),
+        ("2022年3月末", "2022-03-31"),
+        ("1900年3月1日", "1900-03-01"),
+    ],
+)
+def test_western_dates(text, iso):
+    assert parse_date(text).iso == iso
+
+
+@pytest.mark.parametrize("text", ["2021年2月29日", "2021/2/29", "2021年13月", "2021/13/1", "1900年2月29日"])
+def test_western_dates_are_checked(text):
+    with raises_naming(text):
+        parse_date(text)
+
+
+def test_western_dates_in_running_text():
+    text = "受付 2021/4/1、施行 2021年10月1日、番号 12021/4/1、12021年4月"
+    assert [d.iso for d in find_dates(text)] == ["2021-04-01", "2021-10-01"]
+
+
+# --- parse_date and find_dates in general -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "令和", "令和3年11月17日(水)", "令和3年11月17日 令和3年11月18日", "11月17日", "abc", "335", "3月末"],
+)
+def test_parse_date_needs_exactly_one_date(text):
+    with raises_naming(repr(text)):
+        parse_date(text)
+
+
+def test_find_dates_in_the_nerima_report():
+    text = (
+        "令和4年3月末現在の登録数は498件である。\n"
+        "予防接種に関する事務\t保健予防課 住民接種担当課\t令和3年11月17日\n"
+        "○○に関する事務\t健康推進課\t令和4年3月29日\n"
+        "1)</p>\t<p>【3年11月】\n"
+    )
+    fiscal_year = find_fiscal_year("練馬区個人情報保護条例における令和3年度の個人情報保護制度")
+    assert [(d.iso, d.label) for d in find_dates(text, fiscal_year)] == [
+        ("2022-03-31", "令和4年3月末"),
+        ("2021-11-17", "令和3年11月17日"),
+        ("2022-03-29", "令和4年3月29日"),
+        ("2021-11", "3年11月"),
+    ]
+
+
+def test_find_dates_raises_on_an_impossible_date():
+    with raises_naming("平成31年5月1日"):
+        find_dates("施行日は平成31年5月1日である。")
+
+
+def test_find_dates_does_not_split_numbers():
+    assert find_dates("計12345年4月、第一二三四五年四月", R3) == []
+
+
+# --- rule 9: performance ----------------------------------------------------------------
+
+
+def test_many_cells_are_fast():
+    cells = ["令和3年11月17日", "【4年1月】", "1,710,634", "保健予防課 住民接種担当課", "R3.1.16"] * 4000
+    started = time.perf_counter()
+    for cell in cells:
+        find_dates(cell, R3)
+    assert time.perf_counter() - started < 5
+
+
+# --- properties -------------------------------------------------------------------------
+
+# Independent of the module: (year 1, first day, last day) of each era.
+ERA_TABLE = {
+    "明治": (1868, datetime.date(1868, 1, 1), datetime.date(1912, 7, 29)),
+    "大正": (1912, datetime.date(1912, 7, 30), datetime.date(1926, 12, 24)),
+    "昭和": (1926, datetime.date(1926, 12, 25), datetime.date(1989, 1, 7)),
+    "平成": (1989, datetime.date(1989, 1, 8), datetime.date(2019, 4, 30)),
+    "令和": (2019, datetime.date(2019, 5, 1), datetime.date.max),
+}
+KANJI = "〇一二三四五六七八九"
+
+
+def kanji(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return KANJI[ones]
+    return ("" if tens == 1 else KANJI[tens]) + "十" + (KANJI[ones] if ones else "")
+
+
+def expected(era: str, n: int, month: int, day: int | None) -> tuple[int, int, int | None] | None:
+    """(year, month, day) the text should give, or None when it is impossible."""
+    first_year, began, ended = ERA_TABLE[era]
+    year = first_year + n - 1
+    try:
+        if day is None:
+            first = datetime.date(year, month, 1)
+            last = (datetime.date(year + month // 12, month % 12 + 1, 1)) - datetime.timedelta(1)
+        else:
+            first = last = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    if n < 1 or last < began or first > ended:
+        return None
+    return year, month, day
+
+
+@given(
+    era=st.sampled_from(sorted(ERA_TABLE)),
+    n=st.integers(0, 70),
+    month=st.integers(0, 13),
+    day=st.none() | st.integers(0, 32),
+    style=st.sampled_from(["ascii", "full-width", "kanji", "spaced"]),
+)
+def test_property_parse_date_agrees_with_the_calendar(era, n, month, day, style):
+    numbers = [n, month] + ([] if day is None else [day])
+    if style == "kanji":
+        parts = [kanji(x) for x in numbers]
+    elif style == "full-width":
+        parts = [str(x).translate(str.maketrans("0123456789", "０１２３４５６７８９")) for x in numbers]
+    else:
+        parts = [str(x) for x in numbers]
+    sep = " " if style == "spaced" else ""
+    text = era + sep + sep.join(f"{part}{sep}{unit}" for part, unit in zip(parts, "年月日"))
+    want = expected(era, n, month, day)
+    if want is None:
+        with pytest.raises(DateError):
+            parse_date(text)
+    else:
+        date = parse_date(text)
+        assert (date.year, date.month, date.day) == want
+
+
+@given(text=st.text(), with_fiscal_year=st.booleans())
+def test_property_find_dates_on_any_text_raises_only_date_error(text, with_fiscal_year):
+    try:
+        find_dates(text, R3 if with_fiscal_year else None)
+    except DateError:
+        pass
+
+
+@given(text=st.text(alphabet="令和平成昭和年月日末度元〇一二三十百千RHrs.//0123456789【】 ３"), with_fiscal_year=st.booleans())
+def test_property_find_dates_on_date_like_text_raises_only_date_error(text, with_fiscal_year):
+    fiscal_year = R1 if with_fiscal_year else None
+    try:
+        dates = find_dates(text, fiscal_year)
+    except DateError:
+        return
+    for date in dates:
+        assert parse_date(date.label, fiscal_year) == date
+
+
+@given(text=st.text())
+def test_property_parse_date_and_find_fiscal_year_raise_only_date_error(text):
+    for function in (parse_date, find_fiscal_year, parse_numeral):
+        try:
+            function(text)
+        except DateError:
+            pass

@@ -1,0 +1,44 @@
+from reportparse.read_text import read_text
+from reportparse.structure import outline
+from reportparse.dates import find_fiscal_year
+from reportparse.metrics import metrics
+
+
+def test_every_key_figure_of_sections_1_to_6(seed_report):
+    got = [(m.section_no, m.metric, m.value, m.unit, m.as_of) for m in seed_report.metric_records]
+    assert got == [
+        (1, "自己情報の開示等請求件数", 335, "件", None),
+        (1, "請求者", 108, "人", None),
+        (1, "審査請求(計)", 3, "件", None),  # 各1件 is per item and not a key figure
+        (2, "登録数", 498, "件", "2022-03-31"),
+        (3, "登録数", 287, "件", "2022-03-31"),
+        (4, "外部委託の業務数", 617, "件", "2022-03-31"),
+        (5, "目的外利用の延べ人数", 1710634, "人", None),  # 令和3年度 is a period, not a date
+        (5, "外部提供の延べ人数", 398074, "人", None),
+        (6, "結合件数", 77, "件", "2022-03-31"),
+    ]
+
+
+def test_spec_worked_example(seed_report):
+    two = seed_report.metric_records[3]
+    assert (two.section_no, two.section_title, two.value, two.unit, two.as_of) == (
+        2, "業務の登録の状況", 498, "件", "2022-03-31")
+    assert two.sentence == "令和4年3月末現在の登録数は498件である。"
+    assert (two.source_page, two.source_line) == (1, 51)
+
+
+def _figures(text: str):
+    found = outline(read_text(text.encode(), "t.txt"))
+    fiscal_year = find_fiscal_year(text)
+    return [(m.metric, m.value, m.unit, m.as_of)
+            for p in found.paragraphs for m in metrics(p, fiscal_year)]
+
+
+def test_same_wording_in_another_year_gives_the_same_metric():
+    text = "令和5年度の状況\n\n2 業務の登録の状況\n\n令和6年3月末現在の登録数は510件である。\n"
+    assert _figures(text) == [("登録数", 510, "件", "2024-03-31")]
+
+
+def test_prose_outside_sections_and_numbers_without_units_are_not_metrics():
+    text = "令和3年度に発生したミスは5件である。\n\n1 概要\n\n会議は3回開いた。令和3年4月1日に施行した。\n"
+    assert _figures(text) == []

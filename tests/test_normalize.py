@@ -1,0 +1,45 @@
+import pytest
+
+from reportparse.normalize import compact_label, fold_count, normalize
+
+
+@pytest.mark.parametrize(
+    "printed, normalised",
+    [
+        ("（２名分）", "(2名分)"),  # full-width digits and parentheses become ASCII
+        ("１，７１０，６３４人", "1,710,634人"),
+        ("ＢＣＣ", "BCC"),
+        ("ﾒｰﾙ", "メール"),  # half-width katakana become full-width
+        ("合\u3000計", "合 計"),  # ideographic space becomes one ASCII space
+        ("  区民   事務所 \t", "区民 事務所"),  # whitespace runs collapse, ends trimmed
+        ("\u2f08", "人"),  # Kangxi radical
+        ("\uf9dc", "隆"),  # CJK compatibility ideograph
+        ("\u2ea0", "民"),  # CJK Radicals Supplement, which NFKC leaves alone
+        ("\u2ed1", "長"),
+        ("【4年1月】", "【4年1月】"),  # Japanese brackets are not compatibility characters
+        ("「電子証明書」、。", "「電子証明書」、。"),
+        ("㍻", "平成"),
+        ("①", "1"),
+    ],
+)
+def test_normalize(printed, normalised):
+    assert normalize(printed) == normalised
+
+
+def test_space_between_departments_is_kept():
+    assert normalize("保健予防課 住民接種担当課") == "保健予防課 住民接種担当課"
+
+
+@pytest.mark.parametrize(
+    "label, key",
+    [("合 計", "合計"), ("区 分", "区分"), ("合\u3000計", "合計"), ("件数 (件)", "件数 (件)"),
+     ("Web 上", "Web 上"), ("誤 送 付", "誤送付")],
+)
+def test_compact_label(label, key):
+    assert compact_label(label) == key
+
+
+def test_fold_count_counts_only_changed_ideographs():
+    assert fold_count("\u2ea0\u2ed1\u2f08\uf9dc民") == 4
+    assert fold_count("\u2e85") == 0  # a component radical is left alone, so not counted
+    assert fold_count("練馬区") == 0

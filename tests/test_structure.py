@@ -1,0 +1,57 @@
+from reportparse.read_text import read_text
+from reportparse.structure import outline
+
+
+def _outline(text: str):
+    return outline(read_text(text.encode(), "t.txt"))
+
+
+def test_seed_sections_and_tables(seed_text):
+    found = _outline(seed_text)
+    assert [(s.no, s.title) for s in found.sections] == [
+        (1, "自己情報の開示等請求の処理状況"),
+        (2, "業務の登録の状況"),
+        (3, "個人情報ファイルの登録の状況"),
+        (4, "業務の委託の状況"),
+        (5, "目的外利用および外部提供の状況"),
+        (6, "区の電子計算組織と区以外の電子計算組織との結合状況"),
+        (7, "特定個人情報保護評価における第三者点検の実施状況"),
+        (8, "個人情報に係る事務処理ミス"),
+    ]
+    assert [(g.no, g.title, g.section.no, len(g.rows)) for g in found.grids] == [
+        (1, "自己情報の開示等請求状況", 1, 3),
+        (2, "開示等請求処理状況", 1, 14),
+        (3, "諾否の決定に要した期間", 1, 7),
+        (4, "全項目再評価(1事務)", 7, 1),
+        (5, "重点項目再評価(1事務)", 7, 1),
+        (6, "個人情報に係る事務処理ミス", 8, 28),
+    ]
+
+
+def test_incident_header_gets_its_blank_corner(seed_text):
+    grid = _outline(seed_text).grids[-1]
+    assert grid.header == ("", "種別", "内容", "原因", "所管")
+
+
+def test_blank_line_inside_a_table_does_not_end_it():
+    found = _outline("表1 t\n区分\t件数\na\t1\n\nb\t2\n合計\t3\n\n次の段落。\n")
+    assert [row.cells[0] for row in found.grids[0].rows] == ["a", "b", "合計"]
+    assert [p.line.text for p in found.paragraphs] == ["次の段落。"]
+
+
+def test_one_cell_line_between_rows_is_a_group_heading():
+    found = _outline("表2 t\n区分  件数 (件)\n開示請求\n全部開示  191\n部分開示  116\n")
+    assert [row.cells for row in found.grids[0].rows] == [
+        ("開示請求",), ("全部開示", "191"), ("部分開示", "116")]
+
+
+def test_note_after_a_page_gap_ends_the_table(seed_text):
+    found = _outline(seed_text)
+    notes = [p.line.text for p in found.paragraphs if p.line.text.startswith("※")]
+    assert notes == ["※ 訂正請求および削除請求については請求実績なし"]
+
+
+def test_numbered_rows_are_not_sections():
+    found = _outline("1 はじめに\n\n表1 t\nNo\t件数\n2\t5\n3\t6\n")
+    assert [s.no for s in found.sections] == [1]
+    assert len(found.grids[0].rows) == 2

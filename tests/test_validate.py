@@ -1,0 +1,69 @@
+"""The validator on the seed, and on copies of it with a planted inconsistency."""
+
+
+def _checks(report, name):
+    return [c for c in report.check_records if c.check == name]
+
+
+def test_seed_totals_all_pass(seed_report):
+    totals = _checks(seed_report, "total")
+    assert [(c.location, c.status, c.expected, c.actual) for c in totals] == [
+        ("表1 合計 / 請求者数", "ok", "108", "108"),
+        ("表1 合計 / 件数", "ok", "335", "335"),
+        ("表2 合計 / 件数", "ok", "335", "335"),
+        ("表3 合計 / 件数", "ok", "335", "335"),
+    ]
+
+
+def test_seed_prose_matches_tables(seed_report):
+    prose = _checks(seed_report, "prose_matches_table")
+    assert {(c.table_no, c.expected, c.status) for c in prose} == {
+        (1, "335", "ok"), (2, "335", "ok"), (3, "335", "ok"), (1, "108", "ok")}
+
+
+def test_seed_only_failure_is_the_lost_heading(seed_report):
+    failed = [c for c in seed_report.check_records if c.status == "failed"]
+    assert [(c.check, c.table_no, c.location, c.expected, c.actual) for c in failed] == [
+        ("declared_count", 6, "表6 誤廃棄 (No 8-16)", "1", "9")]
+    # the printed label is kept, not "corrected"
+    assert {i.category for i in seed_report.incident_records[7:16]} == {"誤廃棄"}
+    assert {i.category_declared for i in seed_report.incident_records[7:16]} == {1}
+
+
+def test_seed_numbering_and_dates(seed_report):
+    numbering = _checks(seed_report, "incident_numbering")
+    assert [(c.status, c.actual) for c in numbering] == [("ok", "1..28")]
+    dates = _checks(seed_report, "date_in_fiscal_year")
+    assert len(dates) == 28 and {c.status for c in dates} == {"ok"}
+
+
+def test_wrong_total_is_reported_and_kept(seed_text, parse_bytes):
+    report = parse_bytes(seed_text.replace("合 計\t108\t335", "合 計\t108\t336").encode())
+    failed = [c for c in report.check_records if c.status == "failed"]
+    assert ("total", "表1 合計 / 件数", "336", "335") in [
+        (c.check, c.location, c.expected, c.actual) for c in failed]
+    assert ("prose_matches_table", "335", "336") in [
+        (c.check, c.expected, c.actual) for c in failed]
+    total = [c for c in report.table_records if c.table_no == 1 and c.is_total]
+    assert [c.value_num for c in total] == [108, 336]
+
+
+def test_date_outside_the_fiscal_year_and_impossible_date(seed_text, parse_bytes):
+    text = seed_text.replace("【3年5月】 ボランティア", "【3年3月】 ボランティア")
+    text = text.replace("令和3年11月17日", "令和3年2月30日")
+    report = parse_bytes(text.encode())
+    failed = {(c.check, c.location): c for c in report.check_records if c.status == "failed"}
+    outside = failed[("date_in_fiscal_year", "表6 No 2")]
+    assert outside.actual == "2021-03" and outside.expected == "2021-04..2022-03"
+    impossible = failed[("date_readable", "表4 予防接種に関する事務 / 点検実施日")]
+    assert impossible.actual == "令和3年2月30日"
+    assert "令和3年2月30日" in impossible.message
+    cell = [c for c in report.table_records if c.column == "点検実施日"][0]
+    assert (cell.value, cell.value_date) == ("令和3年2月30日", None)
+
+
+def test_numbering_gap_is_reported(seed_text, parse_bytes):
+    report = parse_bytes(seed_text.replace("\n7\t\t【4年3月】", "\n70\t\t【4年3月】").encode())
+    numbering = _checks(report, "incident_numbering")[0]
+    assert numbering.status == "failed"
+    assert numbering.actual.startswith("1,2,3,4,5,6,70,8")

@@ -1,0 +1,46 @@
+import pytest
+
+from reportparse.writers import csv_bytes, format_cell, neutralize, write_files
+
+
+@pytest.mark.parametrize(
+    "cell, written",
+    [("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+     ("@SUM(A1:A2)", "'@SUM(A1:A2)"), ("-2+3", "'-2+3"), ("-5", "-5"), ("△5", "△5"),
+     ("1,710,634", "1,710,634"), ("-1,200", "-1,200"), ("合計", "合計")],
+)
+def test_neutralize(cell, written):
+    assert neutralize(cell) == written
+
+
+@pytest.mark.parametrize(
+    "value, written",
+    [(None, ""), (True, "true"), (False, "false"), (1710634, "1710634"), (1710634.0, "1710634"),
+     (12.5, "12.5"), (0, "0"), ("=1+1", "'=1+1")],
+)
+def test_format_cell(value, written):
+    assert format_cell(value) == written
+
+
+def test_csv_bytes_default_has_bom_and_quotes_commas():
+    data = csv_bytes(["a", "b"], [["1,710,634", None]])
+    assert data == "\ufeffa,b\n\"1,710,634\",\n".encode("utf-8")
+
+
+def test_encoding_problem_is_raised_before_any_file_changes(tmp_path):
+    with pytest.raises(ValueError, match="齐.*cp932"):
+        csv_bytes(["text"], [["一齐送信"]], "cp932")
+
+
+def test_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "tables.csv"
+    target.write_text("old\n")
+
+    def broken_replace(src, dst):
+        raise KeyboardInterrupt  # as if Ctrl-C arrived between writing and renaming
+
+    monkeypatch.setattr("os.replace", broken_replace)
+    with pytest.raises(KeyboardInterrupt):
+        write_files({target: b"new\n"})
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["tables.csv"]  # no temporary left behind
