@@ -8,7 +8,6 @@ finer levels ``pos2``–``pos4`` joined with ``-`` (``普通名詞-サ変可能`
 
 from __future__ import annotations
 
-import csv
 from functools import cache
 from importlib.metadata import version
 
@@ -18,12 +17,19 @@ import unidic_lite
 from .records import Incident, Token
 
 _UNSET = ("", "*")
-_ORTH_BASE = 10  # position of orthBase in a UniDic feature row (pos1..pos4 are 0..3)
+# MeCab prints only what we use: surface, pos1..pos4 and orthBase (UniDic feature 10), one
+# word a line. Formatting inside MeCab is several times faster than reading each word's
+# features through fugashi's node objects. ``-O ""`` drops UniDic's own output format, which
+# would override ``-F``; ``-r /dev/null`` because the dictionary's dicrc is all we need.
+_OUTPUT_FORMAT = (
+    r'-O "" -F%m\\t%f[0]\\t%f[1]\\t%f[2]\\t%f[3]\\t%f[10]\\n'
+    r" -U%m\\t%f[0]\\t%f[1]\\t%f[2]\\t%f[3]\\t\\n -EEOS\\n"
+)
 
 
 @cache
-def _tagger() -> fugashi.Tagger:
-    return fugashi.Tagger(f'-d "{unidic_lite.DICDIR}"')
+def _tagger() -> fugashi.GenericTagger:
+    return fugashi.GenericTagger(f'-r /dev/null -d "{unidic_lite.DICDIR}" {_OUTPUT_FORMAT}')
 
 
 def dictionary_info() -> str:
@@ -31,17 +37,17 @@ def dictionary_info() -> str:
     return f"fugashi {version('fugashi')} + unidic-lite {version('unidic-lite')}"
 
 
-def _word(surface: str, raw_features: str) -> tuple[str, str, str, str]:
-    # Splitting the raw CSV row is several times faster than fugashi's named-tuple features.
-    row = next(csv.reader([raw_features])) if '"' in raw_features else raw_features.split(",")
-    orth_base = row[_ORTH_BASE] if len(row) > _ORTH_BASE else ""
-    detail = "-".join(value for value in row[1:4] if value not in _UNSET)
-    return surface, orth_base if orth_base not in _UNSET else surface, row[0], detail
-
-
 def tokenize(text: str) -> list[tuple[str, str, str, str]]:
     """(surface, lemma, pos, pos_detail) of each word of ``text``."""
-    return [_word(word.surface, word.feature_raw) for word in _tagger()(text)]
+    words = []
+    for line in _tagger().parse(text).split("\n"):
+        if line == "EOS":
+            break
+        surface, pos, *details, orth_base = line.split("\t")
+        detail = "-".join(value for value in details if value not in _UNSET)
+        lemma = orth_base if orth_base not in _UNSET else surface
+        words.append((surface, lemma, pos, detail))
+    return words
 
 
 def incident_tokens(incidents: list[Incident]) -> list[Token]:
