@@ -17,6 +17,7 @@ from . import __version__, validate
 from .dates import FiscalYear, find_fiscal_year
 from .incidents import incidents, is_incident_grid
 from .metrics import metrics
+from .read_pdf import read_pdf
 from .read_text import read_text
 from .records import Document, Report, ReportError
 from .structure import Outline, outline
@@ -34,7 +35,7 @@ _MUNICIPALITY = re.compile(
 def read_document(data: bytes, name: str, engine: str) -> Document:
     """The document model of an input, from a PDF or a text file, by its content."""
     if data.startswith(b"%PDF") or name.lower().endswith(".pdf"):
-        raise ReportError("unsupported_format", f"{name}: PDF input is not supported yet")
+        return read_pdf(data, name, engine)
     return read_text(data, name)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from charset_normalizer import from_bytes
 
-from .normalize import normalize
+from .normalize import fold_count, normalize
 from .records import Document, Line, ReportError
 
 _JAPANESE_ENCODINGS = ("utf_8", "cp932", "euc_jp")
@@ -79,5 +79,7 @@ def read_text(data: bytes, name: str) -> Document:
     """Read the bytes of a text report (``name`` is used in error messages)."""
     if not data.strip():
         raise ReportError("unreadable_text", f"{name}: the file is empty")
-    lines, pages = lines_of(decode(data, name))
-    return Document(lines=lines, pages=pages, source_format="text", engine="text")
+    text = decode(data, name)
+    lines, pages = lines_of(text)
+    return Document(lines=lines, pages=pages, source_format="text", engine="text",
+                    folded=fold_count(text))

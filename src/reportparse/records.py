@@ -31,13 +31,16 @@ class Line:
     """One printed line: a single cell of prose, or several cells of a table row.
 
     ``cells`` are normalised text; ``gap_before`` is true when a blank line (in a PDF, a
-    page break) separates this line from the one before.
+    page break) separates this line from the one before. ``grid`` numbers the ruled table
+    a PDF row belongs to; the text reader leaves it None and lets the structure stage find
+    tables by their layout.
     """
 
     cells: tuple[str, ...]
     page: int
     line: int
     gap_before: bool = False
+    grid: int | None = None
 
     @property
     def text(self) -> str:
@@ -52,6 +55,7 @@ class Document:
     pages: int
     source_format: str  # "text" or "pdf"
     engine: str  # "text", "pymupdf" or "pdfplumber"
+    folded: int = 0  # compatibility ideographs and radicals folded by normalisation
 
 
 # --- structure: what the report says ---------------------------------------------------

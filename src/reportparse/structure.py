@@ -7,6 +7,9 @@
   on through multi-cell rows. A blank line (a page break in the original) does not end it;
   a one-cell line ends it unless it sits directly between two rows (a group heading such as
   ``開示請求`` whose empty value cells were lost);
+* a PDF reader marks the rows of each ruled table (``Line.grid``); such a table needs no
+  caption: it takes its number and title from a ``表N`` caption right above it, else the
+  next number and the short line above it as title;
 * every other line is a paragraph of the section it sits in.
 """
 
@@ -65,7 +68,7 @@ def _caption(line: Line) -> re.Match[str] | None:
 def _is_row(lines: tuple[Line, ...], index: int) -> bool:
     """Whether ``lines[index]`` continues the table whose rows precede it."""
     line = lines[index]
-    if _caption(line):
+    if _caption(line) or line.grid is not None:
         return False
     if len(line.cells) > 1:
         return True
@@ -94,6 +97,24 @@ def _grid(lines: tuple[Line, ...], start: int, section: Section | None) -> tuple
     return Grid(section, int(match.group(1)), match.group(2).strip(), padded, rows), end
 
 
+def _ruled_grid(lines: tuple[Line, ...], start: int, section: Section | None, no: int,
+                title: str) -> tuple[Grid, int]:
+    """The ruled table whose first row is ``lines[start]``, and the index after it."""
+    end = start
+    while end < len(lines) and lines[end].grid == lines[start].grid:
+        end += 1
+    return Grid(section, no, title, lines[start].cells, lines[start + 1 : end]), end
+
+
+def _title_above(lines: tuple[Line, ...], index: int) -> str:
+    """The short line right above an uncaptioned table, on its page, as its title."""
+    above = lines[index - 1] if index > 0 else None
+    if (above is None or above.grid is not None or above.page != lines[index].page
+            or len(above.text) > 40 or above.text.endswith("。")):
+        return ""
+    return above.text
+
+
 def outline(document: Document) -> Outline:
     """Split a document into sections, paragraphs and grids, in reading order."""
     lines = document.lines
@@ -105,11 +126,21 @@ def outline(document: Document) -> Outline:
     while index < len(lines):
         line = lines[index]
         heading = _section_heading(line, section.no if section else 0)
-        if heading:
+        caption = _caption(line)
+        ruled_next = index + 1 < len(lines) and lines[index + 1].grid is not None
+        if line.grid is not None:
+            no = grids[-1].no + 1 if grids else 1
+            grid, index = _ruled_grid(lines, index, section, no, _title_above(lines, index))
+            grids.append(grid)
+        elif heading:
             section = heading
             sections.append(heading)
             index += 1
-        elif _caption(line):
+        elif caption and ruled_next:
+            grid, index = _ruled_grid(lines, index + 1, section, int(caption.group(1)),
+                                      caption.group(2).strip())
+            grids.append(grid)
+        elif caption:
             grid, index = _grid(lines, index, section)
             grids.append(grid)
         else:

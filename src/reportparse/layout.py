@@ -1,0 +1,366 @@
+"""Positioned characters and ruling lines of PDF pages into the document model.
+
+Both PDF engines reduce a page to the same simple data — ``Char`` (one glyph: text, x range,
+baseline, size) and ``Segment`` (one ruling line) — and everything after that is here, so
+the two engines give the same document:
+
+* **tables** are found from ruling lines alone: segments that touch form a grid; a rule
+  missing inside the grid merges the cells on either side (the 種別 cell over its group,
+  a group heading across both columns). A merged cell's text belongs to its top-left cell;
+* a glyph belongs to the cell its centre lies in; inside a cell, glyphs are ordered by
+  baseline then x, and wrapped lines are joined **without** a space unless both sides are
+  Latin letters or digits; no space is ever invented between glyphs on one line, except
+  between two Latin letters or digits set visibly apart;
+* **page headers and footers** (text in the top or bottom margin that is a page number or
+  recurs on other pages) are dropped;
+* text outside tables becomes lines, and a line that runs to the right margin is joined to
+  the next one (a wrapped paragraph);
+* a table that continues at the top of the next page keeps its table: the repeated header
+  row is dropped, and a row split by the page break (its first cell empty) is joined back.
+
+Every cell and paragraph goes through ``normalize`` once, as in the text reader.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .normalize import fold_count, normalize
+from .records import Line
+
+TOLERANCE = 1.5  # points: rules closer than this are the same rule
+_MARGIN = 0.07  # share of the page height holding running headers and footers
+_PAGE_NUMBER = re.compile(r"^[-–—‐ー(（]?\s*\d{1,4}\s*[-–—‐ー)）]?$|^\d+\s*/\s*\d+$")
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\uffef]")
+_LATIN = re.compile(r"[0-9A-Za-z]")
+# A line that opens like this starts something new even right under a full line.
+_STARTS_BLOCK = re.compile(r"^(?:表 ?\d|\d{1,2} \S|※|○|●|■|◆|\(\d+\) )")
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+
+    @property
+    def middle(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, self.baseline - 0.35 * self.size
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    chars: list[Char]
+    segments: list[Segment]
+
+
+# --- grids from ruling lines -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rule:
+    position: float  # y of a horizontal rule, x of a vertical one
+    start: float
+    end: float
+
+
+def _merge_rules(rules: list[_Rule]) -> list[_Rule]:
+    """Join collinear rules that overlap or touch (a rule drawn twice, or in pieces)."""
+    merged: list[_Rule] = []
+    for rule in sorted(rules, key=lambda r: (round(r.position / TOLERANCE), r.start)):
+        last = merged[-1] if merged else None
+        if (last and abs(last.position - rule.position) <= TOLERANCE
+                and rule.start <= last.end + TOLERANCE):
+            merged[-1] = _Rule(last.position, last.start, max(last.end, rule.end))
+        else:
+            merged.append(rule)
+    return merged
+
+
+def _rules(segments: list[Segment]) -> tuple[list[_Rule], list[_Rule]]:
+    horizontal, vertical = [], []
+    for s in segments:
+        width, height = s.x1 - s.x0, s.bottom - s.top
+        if height <= TOLERANCE and width > 3 * TOLERANCE:
+            horizontal.append(_Rule((s.top + s.bottom) / 2, s.x0, s.x1))
+        elif width <= TOLERANCE and height > 3 * TOLERANCE:
+            vertical.append(_Rule((s.x0 + s.x1) / 2, s.top, s.bottom))
+    return _merge_rules(horizontal), _merge_rules(vertical)
+
+
+def _touch(h: _Rule, v: _Rule) -> bool:
+    return (h.start - TOLERANCE <= v.position <= h.end + TOLERANCE
+            and v.start - TOLERANCE <= h.position <= v.end + TOLERANCE)
+
+
+def _clusters(values: list[float]) -> list[float]:
+    """Distinct positions: values closer than TOLERANCE are one position (their mean)."""
+    groups: list[list[float]] = []
+    for value in sorted(values):
+        if groups and value - groups[-1][-1] <= TOLERANCE:
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    return [sum(g) / len(g) for g in groups]
+
+
+@dataclass
+class Grid:
+    """A ruled table on one page: column edges ``xs``, row edges ``ys``, cell owners."""
+
+    xs: list[float]
+    ys: list[float]
+    owner: dict[tuple[int, int], tuple[int, int]]
+    cells: dict[tuple[int, int], list[Char]] = field(default_factory=dict)
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]
+
+    def add(self, char: Char) -> None:
+        x, y = char.middle
+        row = min(bisect_right(self.ys, y) - 1, len(self.ys) - 2)
+        column = min(bisect_right(self.xs, x) - 1, len(self.xs) - 2)
+        self.cells.setdefault(self.owner[(row, column)], []).append(char)
+
+
+def _covered(rules: list[_Rule], position: float, middle: float) -> bool:
+    return any(abs(r.position - position) <= TOLERANCE and r.start - TOLERANCE <= middle
+               <= r.end + TOLERANCE for r in rules)
+
+
+def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> Grid | None:
+    xs, ys = _clusters([v.position for v in vertical]), _clusters([h.position for h in horizontal])
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    parent = {(i, j): (i, j) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
+
+    def find(cell):
+        while parent[cell] != cell:
+            cell = parent[cell]
+        return cell
+
+    for i in range(len(ys) - 1):
+        for j in range(len(xs) - 1):
+            middle_x, middle_y = (xs[j] + xs[j + 1]) / 2, (ys[i] + ys[i + 1]) / 2
+            if i + 1 < len(ys) - 1 and not _covered(horizontal, ys[i + 1], middle_x):
+                parent[find((i + 1, j))] = find((i, j))
+            if j + 1 < len(xs) - 1 and not _covered(vertical, xs[j + 1], middle_y):
+                a, b = sorted((find((i, j)), find((i, j + 1))))
+                parent[b] = a
+    return Grid(xs, ys, {cell: find(cell) for cell in parent})
+
+
+def find_grids(segments: list[Segment]) -> list[Grid]:
+    """The ruled tables among ``segments``: groups of touching rules, at least 2 × 2."""
+    horizontal, vertical = _rules(segments)
+    rules = horizontal + vertical
+    group = list(range(len(rules)))
+
+    def find(index):
+        while group[index] != index:
+            group[index] = group[group[index]]
+            index = group[index]
+        return index
+
+    for a, h in enumerate(horizontal):
+        for b, v in enumerate(vertical, start=len(horizontal)):
+            if _touch(h, v):
+                group[find(a)] = find(b)
+    members: dict[int, tuple[list[_Rule], list[_Rule]]] = {}
+    for index, rule in enumerate(rules):
+        hs, vs = members.setdefault(find(index), ([], []))
+        (hs if index < len(horizontal) else vs).append(rule)
+    grids = [_grid(hs, vs) for hs, vs in members.values() if len(hs) >= 2 and len(vs) >= 2]
+    return sorted((g for g in grids if g), key=lambda g: (round(g.ys[0]), g.xs[0]))
+
+
+# --- text ------------------------------------------------------------------------------
+
+
+def _visual_lines(chars: list[Char]) -> list[list[Char]]:
+    """Glyphs grouped by baseline, top to bottom, each line left to right."""
+    lines: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: c.baseline):
+        if lines and abs(char.baseline - lines[-1][0].baseline) <= 0.4 * char.size:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return [sorted(line, key=lambda c: c.x0) for line in lines]
+
+
+def _joined(left: str, right: str) -> str:
+    """Two pieces of text that sit side by side or on consecutive lines."""
+    if left and right and _LATIN.match(left[-1]) and _LATIN.match(right[0]):
+        return f"{left} {right}"
+    return left + right
+
+
+def _line_text(line: list[Char]) -> str:
+    text = ""
+    for before, char in zip([None, *line], line):
+        apart = before is not None and char.x0 - before.x1 > 0.3 * char.size
+        text = _joined(text, char.text) if apart else text + char.text
+    return text
+
+
+def cell_text(chars: list[Char]) -> str:
+    text = ""
+    for line in _visual_lines(chars):
+        text = _joined(text, _line_text(line))
+    return text
+
+
+# --- pages into lines ------------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    """One item of a page in reading order: a text line or a table row."""
+
+    order: tuple[float, float, int]  # top, left, row: a table's rows stay together
+    page: int
+    cells: tuple[str, ...]
+    grid: int | None = None
+    right: float = 0.0
+    size: float = 0.0
+
+
+def _margin_texts(pages: list[Page]) -> Counter[str]:
+    """How many pages carry each text line of the top and bottom margins (digits masked)."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        band = [c for c in page.chars if not _in_body(c, page)]
+        seen.update({re.sub(r"\d+", "#", _line_text(line)) for line in _visual_lines(band)})
+    return seen
+
+
+def _in_body(char: Char, page: Page) -> bool:
+    return _MARGIN * page.height < char.baseline < (1 - _MARGIN) * page.height
+
+
+def _is_running(text: str, margin_texts: Counter[str], pages: int) -> bool:
+    return bool(_PAGE_NUMBER.match(text.strip())) or (
+        pages > 1 and margin_texts[re.sub(r"\d+", "#", text)] > 1)
+
+
+def _page_blocks(page: Page, grids: list[Grid], margin_texts: Counter[str], pages: int,
+                 first_grid_id: int) -> list[_Block]:
+    """Text lines and table rows of one page, in reading order (a table's rows together)."""
+    free: list[Char] = []
+    for char in page.chars:
+        owner = next((g for g in grids if g.contains(*char.middle)), None)
+        if owner:
+            owner.add(char)
+        else:
+            free.append(char)
+    blocks: list[_Block] = []
+    for line in _visual_lines(free):
+        text = _line_text(line).strip()
+        if not text or not _in_body(line[0], page) and _is_running(text, margin_texts, pages):
+            continue
+        blocks.append(_Block((line[0].baseline, line[0].x0, 0), page.number, (text,), None,
+                             max(c.x1 for c in line), max(c.size for c in line)))
+    for number, grid in enumerate(grids, start=first_grid_id):
+        for i in range(len(grid.ys) - 1):
+            cells = tuple(cell_text(grid.cells.get((i, j), []))
+                          if grid.owner[(i, j)] == (i, j) else ""
+                          for j in range(len(grid.xs) - 1))
+            if any(cells):
+                blocks.append(_Block((grid.ys[0], grid.xs[0], i), page.number, cells, number,
+                                     grid.xs[-1]))
+    return sorted(blocks, key=lambda b: b.order)
+
+
+def _continues(previous: _Block | None, block: _Block, layouts: dict[int, tuple]) -> bool:
+    """Whether a grid that opens a page continues the grid that closed the page before."""
+    return (previous is not None and previous.grid is not None and block.grid is not None
+            and previous.page + 1 == block.page
+            and layouts[previous.grid] == layouts[block.grid])
+
+
+def _stitch(blocks: list[_Block], layouts: dict[int, tuple]) -> list[_Block]:
+    """Join tables across page breaks: one grid id, header dropped, split row rejoined."""
+    stitched: list[_Block] = []
+    header: dict[int, tuple[str, ...]] = {}
+    renamed: dict[int, int] = {}
+    for block in blocks:
+        if block.grid is not None and block.grid not in renamed:
+            previous = stitched[-1] if stitched else None
+            renamed[block.grid] = (renamed.get(previous.grid, previous.grid)
+                                   if _continues(previous, block, layouts) else block.grid)
+            if renamed[block.grid] != block.grid and block.cells == header.get(renamed[block.grid]):
+                continue
+        if block.grid is not None:
+            block.grid = renamed[block.grid]
+            header.setdefault(block.grid, block.cells)
+            previous = stitched[-1] if stitched else None
+            if (previous and previous.grid == block.grid and previous.page != block.page
+                    and not block.cells[0] and _first_cells_filled(stitched, block.grid)):
+                previous.cells = tuple(_joined(a, b) for a, b in zip(previous.cells, block.cells))
+                continue
+        stitched.append(block)
+    return stitched
+
+
+def _first_cells_filled(blocks: list[_Block], grid: int) -> bool:
+    rows = [b for b in blocks if b.grid == grid][1:]  # the header may have a blank corner
+    return bool(rows) and all(b.cells[0] for b in rows)
+
+
+def _paragraphs(blocks: list[_Block], right_edge: dict[int, float]) -> list[_Block]:
+    """Join a text line that runs to the right margin with the line after it."""
+    joined: list[_Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if (previous and previous.grid is None and block.grid is None
+                and previous.page == block.page
+                and previous.right >= right_edge[block.page] - 1.5 * previous.size
+                and not _STARTS_BLOCK.match(block.cells[0])
+                and block.order[0] - previous.order[0] <= 2.2 * previous.size):
+            previous.cells = (_joined(previous.cells[0], block.cells[0]),)
+            previous.right, previous.order = block.right, block.order
+            continue
+        joined.append(block)
+    return joined
+
+
+def document_lines(pages: list[Page]) -> tuple[tuple[Line, ...], int]:
+    """Lines of the document model from laid-out pages, and how many glyphs were folded."""
+    margin_texts = _margin_texts(pages)
+    blocks: list[_Block] = []
+    layouts: dict[int, tuple] = {}
+    for page in pages:
+        grids = find_grids(page.segments)
+        first_grid_id = len(layouts) + 1
+        for grid_id, grid in enumerate(grids, start=first_grid_id):
+            layouts[grid_id] = tuple(round(x) for x in grid.xs)
+        blocks += _page_blocks(page, grids, margin_texts, len(pages), first_grid_id)
+    right_edge = {p.number: max((b.right for b in blocks if b.page == p.number and b.grid is None),
+                                default=p.width) for p in pages}
+    lines: list[Line] = []
+    per_page: Counter[int] = Counter()
+    folded = 0
+    for block in _paragraphs(_stitch(blocks, layouts), right_edge):
+        folded += sum(fold_count(cell) for cell in block.cells)
+        per_page[block.page] += 1
+        lines.append(Line(tuple(normalize(cell) for cell in block.cells), block.page,
+                          per_page[block.page],
+                          gap_before=bool(lines) and lines[-1].page != block.page,
+                          grid=block.grid))
+    return tuple(lines), folded

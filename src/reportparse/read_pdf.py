@@ -1,0 +1,133 @@
+"""Reading a PDF report with PyMuPDF or pdfplumber into the document model.
+
+Each engine only extracts glyphs (``layout.Char``) and ruling lines (``layout.Segment``) of
+every page; ``layout.document_lines`` does the rest for both, so the engines give the same
+CSV. Errors carry SPEC's codes:
+
+* ``encrypted``: the PDF needs a password;
+* ``corrupt``: not a PDF that opens, or one with no pages (PyMuPDF "repairs" a truncated
+  file into an empty document without complaint, so zero pages is an error here);
+* ``no_text_layer``: pages without a single glyph — a scan, which needs OCR first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .layout import Char, Page, Segment, document_lines
+from .records import Document, ReportError
+
+_THIN = 2.0  # points: a filled rectangle thinner than this is a ruling line
+
+
+def _rectangle_edges(x0: float, top: float, x1: float, bottom: float,
+                     stroked: bool) -> list[Segment]:
+    """Ruling lines of a rectangle: a thin one is a line itself, a stroked one its four sides.
+
+    A filled, unstroked area (cell shading) draws no rule.
+    """
+    if bottom - top <= _THIN or x1 - x0 <= _THIN:
+        return [Segment(x0, top, x1, bottom)]
+    if not stroked:
+        return []
+    return [Segment(x0, top, x1, top), Segment(x0, bottom, x1, bottom),
+            Segment(x0, top, x0, bottom), Segment(x1, top, x1, bottom)]
+
+
+def _line(x0: float, y0: float, x1: float, y1: float) -> list[Segment]:
+    if abs(y1 - y0) > _THIN and abs(x1 - x0) > _THIN:
+        return []  # a slanted line is no table rule
+    return [Segment(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))]
+
+
+# --- PyMuPDF ---------------------------------------------------------------------------
+
+
+def _pymupdf_pages(data: bytes, name: str) -> list[Page]:
+    import pymupdf
+
+    try:
+        document = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as error:
+        raise ReportError("corrupt", f"{name}: not a readable PDF ({error})") from None
+    if document.needs_pass:
+        raise ReportError("encrypted", f"{name}: the PDF is encrypted and needs a password")
+    if document.page_count == 0:
+        raise ReportError("corrupt", f"{name}: the PDF has no readable pages (truncated?)")
+    # TEXT_INHIBIT_SPACES: never turn a gap between glyphs into a space (LibreOffice leaves
+    # gaps between kanji and digits, which PyMuPDF would read as `【4 年1 月】`).
+    flags = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES
+    pages = []
+    for number, page in enumerate(document, start=1):
+        chars = [
+            Char(char["c"], char["bbox"][0], char["bbox"][2], char["origin"][1], span["size"])
+            for block in page.get_text("rawdict", flags=flags)["blocks"]
+            for line in block.get("lines", ())
+            for span in line["spans"]
+            for char in span["chars"]
+        ]
+        segments = []
+        for path in page.get_drawings():
+            stroked = path.get("type") in ("s", "fs")
+            for item in path["items"]:
+                if item[0] == "l":
+                    segments += _line(item[1].x, item[1].y, item[2].x, item[2].y)
+                elif item[0] == "re":
+                    rect = item[1]
+                    segments += _rectangle_edges(rect.x0, rect.y0, rect.x1, rect.y1, stroked)
+        pages.append(Page(number, page.rect.width, page.rect.height, chars, segments))
+    return pages
+
+
+# --- pdfplumber ------------------------------------------------------------------------
+
+
+def _pdfplumber_pages(data: bytes, name: str) -> list[Page]:
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        document = pdfplumber.open(io.BytesIO(data))
+        pdf_pages = document.pages
+    except Exception as error:
+        cause = getattr(error, "__cause__", None) or error
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or (
+                "password" in repr(cause).lower()):
+            raise ReportError("encrypted", f"{name}: the PDF is encrypted and needs a password") from None
+        raise ReportError("corrupt", f"{name}: not a readable PDF ({error!r})") from None
+    if not pdf_pages:
+        raise ReportError("corrupt", f"{name}: the PDF has no readable pages (truncated?)")
+    pages = []
+    try:
+        for number, page in enumerate(pdf_pages, start=1):
+            chars = [Char(c["text"], c["x0"], c["x1"], c["bottom"], c["size"]) for c in page.chars]
+            segments = [s for line in page.lines
+                        for s in _line(line["x0"], line["top"], line["x1"], line["bottom"])]
+            segments += [s for rect in page.rects for s in _rectangle_edges(
+                rect["x0"], rect["top"], rect["x1"], rect["bottom"], bool(rect.get("stroke")))]
+            pages.append(Page(number, float(page.width), float(page.height), chars, segments))
+            page.close()
+    except Exception as error:
+        raise ReportError("corrupt", f"{name}: page {len(pages) + 1} cannot be read ({error!r})") from None
+    return pages
+
+
+ENGINES: dict[str, Callable[[bytes, str], list[Page]]] = {
+    "pymupdf": _pymupdf_pages,
+    "pdfplumber": _pdfplumber_pages,
+}
+
+
+def read_pdf(data: bytes, name: str, engine: str = "pymupdf") -> Document:
+    """Read the bytes of a PDF report with ``engine`` (``pymupdf`` or ``pdfplumber``)."""
+    pages = ENGINES[engine](data, name)
+    if not any(char.text.strip() for page in pages for char in page.chars):
+        raise ReportError(
+            "no_text_layer",
+            f"{name}: {len(pages)} page(s) without any text layer (a scan?); run OCR first",
+        )
+    lines, folded = document_lines(pages)
+    return Document(lines=lines, pages=len(pages), source_format="pdf", engine=engine,
+                    folded=folded)
