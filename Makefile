@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test golden-check golden-update bench clean
+.PHONY: run test golden-check golden-update bench bench-pdf clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ golden-update: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_text.py
+
+bench-pdf: $(STAMP)
+	$(BIN)/python benchmarks/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info

@@ -20,6 +20,7 @@ from reportparse.normalize import compact_label, fold_count, normalize
         ("「電子証明書」、。", "「電子証明書」、。"),
         ("㍻", "平成"),
         ("①", "1"),
+        ("\u22125", "-5"),  # minus sign
     ],
 )
 def test_normalize(printed, normalised):

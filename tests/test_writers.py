@@ -7,7 +7,7 @@ from reportparse.writers import csv_bytes, format_cell, neutralize, write_files
     "cell, written",
     [("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
      ("@SUM(A1:A2)", "'@SUM(A1:A2)"), ("-2+3", "'-2+3"), ("-5", "-5"), ("△5", "△5"),
-     ("1,710,634", "1,710,634"), ("-1,200", "-1,200"), ("合計", "合計")],
+     ("1,710,634", "1,710,634"), ("-1,200", "-1,200"), ("合計", "合計"), ("-", "-"), ("=", "=")],
 )
 def test_neutralize(cell, written):
     assert neutralize(cell) == written

@@ -239,28 +239,14 @@ class _Block:
     grid: int | None = None
     right: float = 0.0
     size: float = 0.0
-
-
-def _margin_texts(pages: list[Page]) -> Counter[str]:
-    """How many pages carry each text line of the top and bottom margins (digits masked)."""
-    seen: Counter[str] = Counter()
-    for page in pages:
-        band = [c for c in page.chars if not _in_body(c, page)]
-        seen.update({re.sub(r"\d+", "#", _line_text(line)) for line in _visual_lines(band)})
-    return seen
+    in_margin: bool = False
 
 
 def _in_body(char: Char, page: Page) -> bool:
     return _MARGIN * page.height < char.baseline < (1 - _MARGIN) * page.height
 
 
-def _is_running(text: str, margin_texts: Counter[str], pages: int) -> bool:
-    return bool(_PAGE_NUMBER.match(text.strip())) or (
-        pages > 1 and margin_texts[re.sub(r"\d+", "#", text)] > 1)
-
-
-def _page_blocks(page: Page, grids: list[Grid], margin_texts: Counter[str], pages: int,
-                 first_grid_id: int) -> list[_Block]:
+def _page_blocks(page: Page, grids: list[Grid], first_grid_id: int) -> list[_Block]:
     """Text lines and table rows of one page, in reading order (a table's rows together)."""
     free: list[Char] = []
     for char in page.chars:
@@ -272,10 +258,10 @@ def _page_blocks(page: Page, grids: list[Grid], margin_texts: Counter[str], page
     blocks: list[_Block] = []
     for line in _visual_lines(free):
         text = _line_text(line).strip()
-        if not text or not _in_body(line[0], page) and _is_running(text, margin_texts, pages):
-            continue
-        blocks.append(_Block((line[0].baseline, line[0].x0, 0), page.number, (text,), None,
-                             max(c.x1 for c in line), max(c.size for c in line)))
+        if text:
+            blocks.append(_Block((line[0].baseline, line[0].x0, 0), page.number, (text,), None,
+                                 max(c.x1 for c in line), max(c.size for c in line),
+                                 in_margin=not _in_body(line[0], page)))
     for number, grid in enumerate(grids, start=first_grid_id):
         for i in range(len(grid.ys) - 1):
             cells = tuple(cell_text(grid.cells.get((i, j), []))
@@ -287,6 +273,30 @@ def _page_blocks(page: Page, grids: list[Grid], margin_texts: Counter[str], page
     return sorted(blocks, key=lambda b: b.order)
 
 
+def _without_running_text(blocks: list[_Block], pages: int) -> list[_Block]:
+    """Drop page numbers, and text lines that recur page after page (headers, footers).
+
+    In the top or bottom margin a line recurs when the same text, digits aside, stands on
+    another page (``- 3 -``, ``2021年3月 … 1/4``); in the body only the very same text on most
+    pages (at least three) counts, so that ``表1 …`` and ``表2 …`` are never taken for one.
+    """
+    def masked(block: _Block) -> str:
+        return re.sub(r"\d+", "#", block.cells[0])
+
+    text_blocks = [b for b in blocks if b.grid is None]
+    in_margins = Counter(text for _, text in {(b.page, masked(b)) for b in text_blocks
+                                              if b.in_margin})
+    anywhere = Counter(text for _, text in {(b.page, b.cells[0]) for b in text_blocks})
+
+    def running(block: _Block) -> bool:
+        if block.in_margin:
+            return bool(_PAGE_NUMBER.match(block.cells[0])) or in_margins[masked(block)] >= 2
+        count = anywhere[block.cells[0]]
+        return count >= 3 and count > pages / 2
+
+    return [b for b in blocks if b.grid is not None or not running(b)]
+
+
 def _continues(previous: _Block | None, block: _Block, layouts: dict[int, tuple]) -> bool:
     """Whether a grid that opens a page continues the grid that closed the page before."""
     return (previous is not None and previous.grid is not None and block.grid is not None
@@ -295,25 +305,39 @@ def _continues(previous: _Block | None, block: _Block, layouts: dict[int, tuple]
 
 
 def _stitch(blocks: list[_Block], layouts: dict[int, tuple]) -> list[_Block]:
-    """Join tables across page breaks: one grid id, header dropped, split row rejoined."""
+    """Join tables across page breaks: one grid id, header dropped, split row rejoined.
+
+    A grid that opens a page continues the grid that closed the page before when their
+    columns line up. Its leading rows that repeat the table's first rows (a header printed
+    on every page) are dropped; a first row whose first cell is empty, in a table whose
+    rows all have one, is the rest of a row the page break split, and is joined back.
+    """
     stitched: list[_Block] = []
-    header: dict[int, tuple[str, ...]] = {}
-    renamed: dict[int, int] = {}
+    table_of: dict[int, int] = {}
+    first_rows: dict[int, list[tuple[str, ...]]] = {}
+    repeating: dict[int, int] = {}  # rows of a continued part that may still repeat the header
     for block in blocks:
-        if block.grid is not None and block.grid not in renamed:
-            previous = stitched[-1] if stitched else None
-            renamed[block.grid] = (renamed.get(previous.grid, previous.grid)
-                                   if _continues(previous, block, layouts) else block.grid)
-            if renamed[block.grid] != block.grid and block.cells == header.get(renamed[block.grid]):
+        previous = stitched[-1] if stitched else None
+        if block.grid is None:
+            stitched.append(block)
+            continue
+        if block.grid not in table_of:
+            continued = _continues(previous, block, layouts)
+            table_of[block.grid] = previous.grid if continued else block.grid
+            repeating[block.grid] = 0 if continued else -1
+        part, block.grid = block.grid, table_of[block.grid]
+        head = first_rows.setdefault(block.grid, [])
+        if repeating[part] >= 0:
+            if repeating[part] < len(head) and block.cells == head[repeating[part]]:
+                repeating[part] += 1
                 continue
-        if block.grid is not None:
-            block.grid = renamed[block.grid]
-            header.setdefault(block.grid, block.cells)
-            previous = stitched[-1] if stitched else None
-            if (previous and previous.grid == block.grid and previous.page != block.page
-                    and not block.cells[0] and _first_cells_filled(stitched, block.grid)):
+            repeating[part] = -1
+            if (previous.grid == block.grid and not block.cells[0]
+                    and _first_cells_filled(stitched, block.grid)):
                 previous.cells = tuple(_joined(a, b) for a, b in zip(previous.cells, block.cells))
                 continue
+        if len(head) < 5:
+            head.append(block.cells)
         stitched.append(block)
     return stitched
 
@@ -342,7 +366,6 @@ def _paragraphs(blocks: list[_Block], right_edge: dict[int, float]) -> list[_Blo
 
 def document_lines(pages: list[Page]) -> tuple[tuple[Line, ...], int]:
     """Lines of the document model from laid-out pages, and how many glyphs were folded."""
-    margin_texts = _margin_texts(pages)
     blocks: list[_Block] = []
     layouts: dict[int, tuple] = {}
     for page in pages:
@@ -350,7 +373,8 @@ def document_lines(pages: list[Page]) -> tuple[tuple[Line, ...], int]:
         first_grid_id = len(layouts) + 1
         for grid_id, grid in enumerate(grids, start=first_grid_id):
             layouts[grid_id] = tuple(round(x) for x in grid.xs)
-        blocks += _page_blocks(page, grids, margin_texts, len(pages), first_grid_id)
+        blocks += _page_blocks(page, grids, first_grid_id)
+    blocks = _without_running_text(blocks, len(pages))
     right_edge = {p.number: max((b.right for b in blocks if b.page == p.number and b.grid is None),
                                 default=p.width) for p in pages}
     lines: list[Line] = []

@@ -16,6 +16,8 @@ structure stage sees it. What it does, and why:
 * **CJK Radicals Supplement** (U+2E80–2EFF): NFKC leaves these alone although PDF text
   layers use some of them for ordinary ideographs (``⺠`` for ``民``, ``⻑`` for ``長``);
   ``RADICAL_FOLDS`` maps those.
+* **Minus sign** U+2212 ``−`` becomes ``-``: NFKC keeps it, PDF engines disagree on whether a
+  glyph is one or the other, and tables use both for "none" and for negative numbers.
 * **Whitespace**: every run of whitespace becomes one ASCII space and the ends are trimmed.
   A single space between Japanese characters is *kept* here, because in running text it
   separates things (two departments: ``保健予防課 住民接種担当課``). Only labels — row labels,
@@ -56,7 +58,7 @@ def _is_folded(char: str) -> bool:
 
 def normalize(text: str) -> str:
     """Return ``text`` NFKC-normalised, radicals folded, whitespace collapsed and trimmed."""
-    folded = unicodedata.normalize("NFKC", text.translate(RADICAL_FOLDS))
+    folded = unicodedata.normalize("NFKC", text.translate(RADICAL_FOLDS)).replace("\u2212", "-")
     return _WHITESPACE.sub(" ", folded).strip()
 
 

@@ -75,7 +75,8 @@ def build_report(document: Document, *, report_id: str, source_path: str,
                         for grid in found.grids}
     incident_table_no = incident_grid.no if incident_grid else None
     checks = (
-        validate.check_totals(cells)
+        [validate.folded_characters(document.folded)]
+        + validate.check_totals(cells)
         + validate.check_prose(figures, cells, section_of_table)
         + validate.check_table_dates(cells, fiscal_year)
         + validate.check_incidents(listed, incident_table_no, fiscal_year)

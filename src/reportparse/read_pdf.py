@@ -102,7 +102,11 @@ def _pdfplumber_pages(data: bytes, name: str) -> list[Page]:
     pages = []
     try:
         for number, page in enumerate(pdf_pages, start=1):
-            chars = [Char(c["text"], c["x0"], c["x1"], c["bottom"], c["size"]) for c in page.chars]
+            # The baseline is the text matrix's origin (PDF space is bottom-up), as PyMuPDF's
+            # "origin"; a glyph's bottom would depend on how each engine reads font metrics.
+            height = float(page.height)
+            chars = [Char(c["text"], c["x0"], c["x1"], height - c["matrix"][5], c["size"])
+                     for c in page.chars]
             segments = [s for line in page.lines
                         for s in _line(line["x0"], line["top"], line["x1"], line["bottom"])]
             segments += [s for rect in page.rects for s in _rectangle_edges(

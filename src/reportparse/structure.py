@@ -131,7 +131,8 @@ def outline(document: Document) -> Outline:
         if line.grid is not None:
             no = grids[-1].no + 1 if grids else 1
             grid, index = _ruled_grid(lines, index, section, no, _title_above(lines, index))
-            grids.append(grid)
+            if grid.rows:  # a lone ruled box (a header drawn apart, a frame) is no table
+                grids.append(grid)
         elif heading:
             section = heading
             sections.append(heading)

@@ -9,6 +9,8 @@
 * ``declared_count``: each incident group's declared count (``誤送付 (6)``) equals its rows.
 * ``incident_numbering``: incident numbers run 1..N.
 * ``date_in_fiscal_year``: every incident date lies inside the report's fiscal year.
+* ``folded_characters`` (always ok, for the record): how many CJK compatibility ideographs
+  and radicals normalisation folded into ordinary ideographs.
 * ``date_readable``: a table value or incident date that looks like a date but cannot be
   read (an impossible date such as 平成32年2月30日) is reported with the reason.
 """
@@ -51,6 +53,12 @@ def _totalled_rows(rows: list[list[TableCell]], index: int) -> list[list[TableCe
         return [row for row in rows if not row[0].is_total]
     start = max((i + 1 for i in range(index) if rows[i][0].is_total), default=0)
     return rows[start:index]
+
+
+def folded_characters(count: int) -> Check:
+    return _check("folded_characters", True, None, "document", "", count,
+                  f"{count} compatibility ideograph(s) or radical(s) folded to the ordinary "
+                  "ideograph")
 
 
 def check_totals(cells: list[TableCell]) -> list[Check]:

@@ -4,7 +4,7 @@
   ``1,710,634`` or ``1710634.0``).
 * A text cell that starts with ``=``, ``+``, ``-`` or ``@`` and is not a number is prefixed with
   ``'`` so that Excel and LibreOffice show it instead of running it as a formula; numbers
-  such as ``-5`` and ``△5`` are left alone.
+  such as ``-5`` and ``△5``, and a lone ``-`` (a table's "none"), are left alone.
 * Each file is written to a temporary file beside it and renamed into place, so a crash or
   Ctrl-C never leaves a half-written CSV.
 * The default encoding is ``utf-8-sig`` (the BOM makes Excel on Japanese Windows read UTF-8).
@@ -26,8 +26,8 @@ _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralize(text: str) -> str:
-    """``=HYPERLINK(...)`` -> ``'=HYPERLINK(...)``; ``-5`` stays ``-5``."""
-    if text.startswith(_FORMULA_TRIGGERS) and not is_number(text):
+    """``=HYPERLINK(...)`` -> ``'=HYPERLINK(...)``; ``-5`` and a lone ``-`` stay as they are."""
+    if len(text) > 1 and text.startswith(_FORMULA_TRIGGERS) and not is_number(text):
         return "'" + text
     return text
 

@@ -1,0 +1,144 @@
+"""Layout of PDF pages, on pages built here from glyphs and rules."""
+
+from reportparse.layout import Char, Page, Segment, cell_text, document_lines, find_grids
+
+
+def glyphs(text, x, baseline, size=10.0, gap=0.0):
+    """Glyphs of ``text`` set left to right from ``x``: CJK full width, ASCII half width."""
+    chars = []
+    for char in text:
+        width = size / 2 if char.isascii() else size
+        chars.append(Char(char, x, x + width, baseline, size))
+        x += width + gap
+    return chars
+
+
+def ruled(xs, ys, skip=()):
+    """Rules of a grid; ``skip`` holds ('h', row_edge, column) or ('v', column_edge, row) gaps."""
+    segments = []
+    for i, y in enumerate(ys):
+        for j in range(len(xs) - 1):
+            if ("h", i, j) not in skip:
+                segments.append(Segment(xs[j], y, xs[j + 1], y))
+    for j, x in enumerate(xs):
+        for i in range(len(ys) - 1):
+            if ("v", j, i) not in skip:
+                segments.append(Segment(x, ys[i], x, ys[i + 1]))
+    return segments
+
+
+def page(number, chars, segments=(), height=800.0):
+    return Page(number, 600.0, height, list(chars), list(segments))
+
+
+def texts(lines):
+    return [(line.cells, line.grid) for line in lines]
+
+
+def test_grid_from_rules_and_cells_from_glyph_centres():
+    grid_page = page(1, glyphs("区分", 105, 120) + glyphs("件数", 205, 120)
+                     + glyphs("区民", 105, 140) + glyphs("250", 205, 140),
+                     ruled([100, 200, 300], [100, 125, 145]))
+    lines, _ = document_lines([grid_page])
+    assert texts(lines) == [(("区分", "件数"), 1), (("区民", "250"), 1)]
+
+
+def test_rules_drawn_twice_or_in_pieces_are_one_rule():
+    segments = ruled([100, 200], [100, 120, 140]) + [Segment(100, 100, 150, 100), Segment(150, 100, 200, 100)]
+    grids = find_grids(segments)
+    assert len(grids) == 1 and grids[0].xs == [100, 200] and len(grids[0].ys) == 3
+
+
+def test_a_missing_rule_merges_cells_and_the_text_goes_to_the_top_cell():
+    # 種別 column (x 150-250) has no rule between rows 1 and 2: one merged cell, text drawn low
+    segments = ruled([100, 150, 250, 400], [100, 120, 140, 160], skip={("h", 2, 1)})
+    chars = (glyphs("1", 105, 135) + glyphs("2", 105, 155)
+             + glyphs("誤送付 (6)", 155, 148)  # centred in the merged cell, level with row 2
+             + glyphs("本文一", 255, 135) + glyphs("本文二", 255, 155)
+             + glyphs("No", 105, 115) + glyphs("種別", 155, 115) + glyphs("内容", 255, 115))
+    lines, _ = document_lines([page(1, chars, segments)])
+    assert [line.cells for line in lines] == [
+        ("No", "種別", "内容"), ("1", "誤送付 (6)", "本文一"), ("2", "", "本文二")]
+
+
+def test_a_row_spanning_both_columns():
+    segments = ruled([100, 200, 300], [100, 120, 140], skip={("v", 1, 1)})
+    chars = glyphs("区分", 105, 115) + glyphs("件数", 205, 115) + glyphs("開示請求", 105, 135)
+    lines, _ = document_lines([page(1, chars, segments)])
+    assert [line.cells for line in lines] == [("区分", "件数"), ("開示請求", "")]
+
+
+def test_wrapped_lines_join_without_inventing_spaces():
+    japanese = glyphs("【4年1月】区民", 0, 10) + glyphs("事務所の窓口", 0, 22)
+    assert cell_text(japanese) == "【4年1月】区民事務所の窓口"
+    latin = glyphs("Web", 0, 10) + glyphs("page", 0, 22)
+    assert cell_text(latin) == "Web page"
+
+
+def test_gaps_between_kanji_and_digits_are_not_spaces():
+    # LibreOffice sets digits apart from kanji; that gap is typography, not a space
+    assert cell_text(glyphs("令和3年度", 0, 10, gap=2.0)) == "令和3年度"
+    assert cell_text(glyphs("335件", 0, 10, gap=2.0)) == "335件"
+
+
+def test_real_space_glyphs_stay_and_far_apart_latin_words_get_one():
+    assert cell_text(glyphs("合 計", 0, 10)) == "合 計"
+    assert cell_text(glyphs("BCC", 0, 10) + glyphs("TO", 40, 10)) == "BCC TO"
+
+
+def test_glyphs_drawn_out_of_order_are_read_in_place():
+    chars = glyphs("一送", 0, 10) + glyphs("信", 30, 10) + glyphs("齐", 20, 10)
+    assert cell_text(chars) == "一送齐信"
+
+
+def test_page_numbers_and_running_headers_are_dropped():
+    pages = [page(n, glyphs("練馬区 運用状況", 50, 30) + glyphs(f"本文{n}です。", 50, 200)
+                  + glyphs(f"- {n} -", 290, 780)) for n in (1, 2, 3)]
+    lines, _ = document_lines(pages)
+    assert [line.cells for line in lines] == [("本文1です。",), ("本文2です。",), ("本文3です。",)]
+
+
+def test_a_wrapped_paragraph_is_one_line_but_a_heading_after_it_is_not():
+    chars = (glyphs("あ" * 40, 50, 100) + glyphs("い" * 10, 50, 115)
+             + glyphs("う" * 40, 50, 140) + glyphs("表1 標題", 50, 155))
+    lines, _ = document_lines([page(1, chars)])
+    assert [line.cells[0] for line in lines] == ["あ" * 40 + "い" * 10, "う" * 40, "表1 標題"]
+
+
+def _table_pages(header_on_page_2: bool, split_row: bool):
+    xs, top = [100, 150, 400], 100
+    first = (glyphs("No", 105, top + 15) + glyphs("内容", 155, top + 15)
+             + glyphs("1", 105, top + 35) + glyphs("一行目", 155, top + 35)
+             + glyphs("2", 105, top + 55) + glyphs("前半", 155, top + 55))
+    second, ys2, y = [], [top], top
+    if header_on_page_2:
+        second += glyphs("No", 105, y + 15) + glyphs("内容", 155, y + 15)
+        y += 20
+        ys2.append(y)
+    if split_row:
+        second += glyphs("後半", 155, y + 15)
+        y += 20
+        ys2.append(y)
+    second += glyphs("3", 105, y + 15) + glyphs("三行目", 155, y + 15)
+    ys2.append(y + 20)
+    return [page(1, first, ruled(xs, [top, top + 20, top + 40, top + 60])),
+            page(2, second, ruled(xs, ys2))]
+
+
+def test_a_table_continued_on_the_next_page_is_stitched():
+    lines, _ = document_lines(_table_pages(header_on_page_2=True, split_row=True))
+    assert texts(lines) == [(("No", "内容"), 1), (("1", "一行目"), 1), (("2", "前半後半"), 1),
+                            (("3", "三行目"), 1)]
+    assert [line.page for line in lines] == [1, 1, 1, 2]
+
+
+def test_continuation_without_repeated_header():
+    lines, _ = document_lines(_table_pages(header_on_page_2=False, split_row=False))
+    assert texts(lines) == [(("No", "内容"), 1), (("1", "一行目"), 1), (("2", "前半"), 1),
+                            (("3", "三行目"), 1)]
+
+
+def test_radicals_are_folded_and_counted():
+    lines, folded = document_lines([page(1, glyphs("区\u2ea0事務所\u2ed1", 50, 100))])
+    assert lines[0].cells == ("区民事務所長",)
+    assert folded == 2
