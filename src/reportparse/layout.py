@@ -139,6 +139,24 @@ class Grid:
         self.cells.setdefault(self.owner[(row, column)], []).append(char)
 
 
+class _Groups:
+    """Union-find over hashable items; a group is named by its smallest member."""
+
+    def __init__(self) -> None:
+        self._parent: dict = {}
+
+    def find(self, item):
+        self._parent.setdefault(item, item)
+        while self._parent[item] != item:
+            self._parent[item] = self._parent[self._parent[item]]
+            item = self._parent[item]
+        return item
+
+    def join(self, a, b) -> None:
+        first, second = sorted((self.find(a), self.find(b)))
+        self._parent[second] = first
+
+
 def _covered(rules: list[_Rule], position: float, middle: float) -> bool:
     return any(abs(r.position - position) <= TOLERANCE and r.start - TOLERANCE <= middle
                <= r.end + TOLERANCE for r in rules)
@@ -148,44 +166,31 @@ def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> Grid | None:
     xs, ys = _clusters([v.position for v in vertical]), _clusters([h.position for h in horizontal])
     if len(xs) < 2 or len(ys) < 2:
         return None
-    parent = {(i, j): (i, j) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
-
-    def find(cell):
-        while parent[cell] != cell:
-            cell = parent[cell]
-        return cell
-
+    cells = _Groups()  # a merged cell is named by its top-left cell
     for i in range(len(ys) - 1):
         for j in range(len(xs) - 1):
             middle_x, middle_y = (xs[j] + xs[j + 1]) / 2, (ys[i] + ys[i + 1]) / 2
             if i + 1 < len(ys) - 1 and not _covered(horizontal, ys[i + 1], middle_x):
-                parent[find((i + 1, j))] = find((i, j))
+                cells.join((i, j), (i + 1, j))
             if j + 1 < len(xs) - 1 and not _covered(vertical, xs[j + 1], middle_y):
-                a, b = sorted((find((i, j)), find((i, j + 1))))
-                parent[b] = a
-    return Grid(xs, ys, {cell: find(cell) for cell in parent})
+                cells.join((i, j), (i, j + 1))
+    owner = {(i, j): cells.find((i, j)) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
+    return Grid(xs, ys, owner)
 
 
 def find_grids(segments: list[Segment]) -> list[Grid]:
     """The ruled tables among ``segments``: groups of touching rules, at least 2 × 2."""
     horizontal, vertical = _rules(segments)
-    rules = horizontal + vertical
-    group = list(range(len(rules)))
-
-    def find(index):
-        while group[index] != index:
-            group[index] = group[group[index]]
-            index = group[index]
-        return index
-
+    touching = _Groups()
     for a, h in enumerate(horizontal):
-        for b, v in enumerate(vertical, start=len(horizontal)):
+        touching.find(("h", a))
+        for b, v in enumerate(vertical):
             if _touch(h, v):
-                group[find(a)] = find(b)
-    members: dict[int, tuple[list[_Rule], list[_Rule]]] = {}
-    for index, rule in enumerate(rules):
-        hs, vs = members.setdefault(find(index), ([], []))
-        (hs if index < len(horizontal) else vs).append(rule)
+                touching.join(("h", a), ("v", b))
+    members: dict[tuple, tuple[list[_Rule], list[_Rule]]] = {}
+    for kind, rules in (("h", horizontal), ("v", vertical)):
+        for index, rule in enumerate(rules):
+            members.setdefault(touching.find((kind, index)), ([], []))[kind == "v"].append(rule)
     grids = [_grid(hs, vs) for hs, vs in members.values() if len(hs) >= 2 and len(vs) >= 2]
     return sorted((g for g in grids if g), key=lambda g: (round(g.ys[0]), g.xs[0]))
 
