@@ -1,6 +1,6 @@
 import pytest
 
-from reportparse.writers import csv_bytes, format_cell, neutralize, write_files
+from reportparse.writers import csv_bytes, csv_text, format_cell, neutralize, write_files
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,14 @@ def test_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
         write_files({target: b"new\n"})
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["tables.csv"]  # no temporary left behind
+
+
+def test_csv_text_writes_exactly_what_csv_writer_writes():
+    import csv
+    import io
+
+    rows = [("a", "b,c", 'd"e', "f\ng", "", None, "=x", "-5", 1710634, True, 12.0),
+            ("", "x"), ("only",), ("",), ("r\rs", "t")]
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\n").writerows([format_cell(v) for v in row] for row in rows)
+    assert csv_text(rows) == expected.getvalue()

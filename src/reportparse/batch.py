@@ -1,17 +1,23 @@
 """Many inputs in, one set of CSVs out: finding inputs, naming them, parsing, writing.
 
-One bad input never stops a batch: it becomes an ``InputError`` row of errors.csv and the
-other inputs are still parsed and written.
+* One bad input never stops a batch: it becomes an ``InputError`` row of errors.csv.
+* Inputs are parsed in worker processes (``workers.WorkerPool``): a crash, a hang past
+  ``timeout`` or a memory blow-up costs that input only (``internal_error``, ``timeout``).
+* A re-run skips inputs already parsed into OUT with the same content and parser version
+  (``store.OutputFolder``), unless ``force``; the files come out the same either way.
+* Output is deterministic: rows follow the input order (folders sorted), whatever the
+  number of workers or the order in which they finish.
+
+``run_job`` is the pure per-file function (path in, ``Report`` out) that any process pool —
+``concurrent.futures``, multiprocessing, Dask — can map over files.
 """
 
 from __future__ import annotations
 
 import glob
+import hashlib
 import json
-import sys
-from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,11 +25,15 @@ from . import __version__
 from .output import OUTPUT_NAMES, columns, rows
 from .pipeline import parse
 from .records import Report, ReportError
+from .store import STATE, OutputFolder, Rendered, Summary, cache_key
 from .tokens import dictionary_info
-from .writers import csv_bytes, write_files
+from .workers import Failure, WorkerPool
+from .writers import csv_text, encode
 
 REPORT_SUFFIXES = (".pdf", ".txt")
 ERROR_COLUMNS = ("source_path", "error", "message")
+DEFAULT_TIMEOUT = 300.0  # seconds per input: the 177-page real PDF takes about 5
+DEFAULT_MEMORY_MB = 2048  # address space per worker; a normal parse stays under 400
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,10 @@ class Job:
     engine: str
     source_path: str | None = None  # as shown in reports.csv; default: the path as given
 
+    @property
+    def shown(self) -> str:
+        return self.source_path or str(self.path)
+
 
 def expand_inputs(inputs: list[str]) -> tuple[list[Path], list[InputError]]:
     """Files as given, folders searched recursively for .pdf/.txt, globs expanded.
@@ -52,7 +66,8 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path], list[InputError]]:
         path = Path(given)
         if path.is_dir():
             found += sorted(p for p in path.rglob("*")
-                            if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+                            if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
         elif path.is_file():
             found.append(path)
         elif glob.has_magic(given):
@@ -67,10 +82,10 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path], list[InputError]]:
 
 def report_ids(paths: list[Path]) -> list[str]:
     """File names without extension; a repeated name gets ``-2``, ``-3`` … in input order."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     ids = []
     for path in paths:
-        seen[path.stem] += 1
+        seen[path.stem] = seen.get(path.stem, 0) + 1
         ids.append(path.stem if seen[path.stem] == 1 else f"{path.stem}-{seen[path.stem]}")
     return ids
 
@@ -81,53 +96,154 @@ def run_job(job: Job) -> Report | InputError:
         return parse(job.path, engine=job.engine, report_id=job.report_id,
                      source_path=job.source_path)
     except ReportError as error:
-        return InputError(str(job.path), error.code, error.message)
+        return InputError(job.shown, error.code, error.message)
     except Exception as error:  # a bug of ours must not take the batch down
-        return InputError(str(job.path), "internal_error",
-                          f"{job.path}: {type(error).__name__}: {error}")
+        return InputError(job.shown, "internal_error",
+                          f"{job.shown}: {type(error).__name__}: {error}")
 
 
-def parse_many(paths: list[Path], engine: str, jobs: int = 1,
-               progress: Callable[[int, int, Path], None] | None = None
-               ) -> tuple[list[Report], list[InputError]]:
-    """Parse ``paths`` (in parallel when ``jobs`` > 1); results keep the input order."""
+def summary(report: Report) -> Summary:
+    return Summary(
+        report.report_id, report.municipality, report.fiscal_year_label, report.n_tables,
+        len(report.table_records), len(report.metric_records), len(report.incident_records),
+        [(c.check, c.location, c.message) for c in report.check_records if c.status == "failed"],
+    )
+
+
+def render(job: Job) -> Rendered | InputError:
+    """Parse one input and format its rows of every output (done in the worker)."""
+    result = run_job(job)
+    if isinstance(result, InputError):
+        return result
+    fragments = {name: csv_text(rows([result], name)) for name in OUTPUT_NAMES}
+    return Rendered(job.shown, summary(result), fragments)
+
+
+@dataclass
+class Outcome:
+    """The reports and errors of a run, in input order, and how many came from the cache."""
+
+    summaries: list[Summary]
+    errors: list[InputError]
+    reused: int = 0
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _key(job: Job) -> str:
+    try:
+        content = _sha256(job.path)
+    except OSError:
+        content = "unreadable"  # the parser will say why; never matches a real digest
+    return cache_key(content, __version__, job.engine, job.report_id, job.shown)
+
+
+@dataclass(frozen=True)
+class _Task:
+    """What a worker needs: the job, and where to leave its rows."""
+
+    job: Job
+    key: str
+    out: Path
+
+
+def _parse_and_keep(task: _Task) -> Rendered | InputError:
+    """In a worker: parse, format and cache one input; send back only its summary.
+
+    The rows go to the cache on disk from here, so the parent never holds them.
+    """
+    result = render(task.job)
+    if isinstance(result, InputError):
+        return result
+    OutputFolder(task.out).remember(task.key, result)
+    return Rendered(result.source_path, result.summary, {})
+
+
+def _parsed(jobs: list[Job], keys: list[str], folder: OutputFolder, force: bool,
+            workers: int, timeout: float, memory_mb: int | None
+            ) -> Iterator[tuple[int, Rendered | InputError, bool]]:
+    """Each job's result and whether it came from the cache, in the order they are ready."""
+    todo = []
+    for index, key in enumerate(keys):
+        cached = None if force else folder.cached(key)
+        if cached:
+            yield index, cached, True
+        else:
+            todo.append(index)
+    if not todo:
+        return
+    tasks = [_Task(jobs[index], keys[index], folder.out) for index in todo]
+    with WorkerPool(_parse_and_keep, min(workers, len(todo)), timeout, memory_mb) as pool:
+        for position, result in pool.map(tasks):
+            index = todo[position]
+            if isinstance(result, Failure):
+                result = InputError(jobs[index].shown, result.code,
+                                    f"{jobs[index].shown}: {result.message}")
+            yield index, result, False
+
+
+def _writer(folder: OutputFolder, parsed: list[tuple[Summary, str, str]],
+            errors: list[InputError], encoding: str, engine: str) -> Callable[[Path], None]:
+    """What ``commit`` writes: each output's header, then each report's rows in order."""
+    body = "utf-8" if encoding == "utf-8-sig" else encoding  # the BOM opens a file only
+
+    def write(staging: Path) -> None:
+        files = {name: open(staging / f"{name}.csv", "wb") for name in OUTPUT_NAMES}
+        try:
+            for name, file in files.items():
+                file.write(encode(csv_text([columns(name)]), encoding, f"{name}.csv"))
+            for _, key, _ in parsed:
+                fragments = folder.cached(key).fragments
+                for name, file in files.items():
+                    file.write(encode(fragments[name], body, f"{name}.csv"))
+        finally:
+            for file in files.values():
+                file.close()
+        error_rows = [(e.source_path, e.error, e.message) for e in errors]
+        (staging / "errors.csv").write_bytes(
+            encode(csv_text([ERROR_COLUMNS]) + csv_text(error_rows), encoding, "errors.csv"))
+        metadata = {"parser_version": __version__, "tokenizer": dictionary_info(),
+                    "engine": engine, "encoding": encoding,
+                    "reports": len(parsed), "errors": len(errors)}
+        (staging / "metadata.json").write_bytes(_json(metadata))
+        manifest = [{"source_path": shown, "report_id": summary.report_id, "key": key}
+                    for summary, key, shown in parsed]
+        (staging / STATE).mkdir()
+        (staging / STATE / "manifest.json").write_bytes(_json(manifest))
+
+    return write
+
+
+def _json(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: int = 1,
+              encoding: str = "utf-8-sig", force: bool = False,
+              timeout: float = DEFAULT_TIMEOUT, memory_mb: int | None = DEFAULT_MEMORY_MB,
+              on_total: Callable[[int], None] = lambda total: None,
+              on_done: Callable[[], None] = lambda: None) -> Outcome:
+    """Parse ``inputs`` into the CSVs of ``out``; see the module docstring for the rules."""
+    paths, missing = expand_inputs(inputs)
     work = [Job(path, report_id, engine) for path, report_id in zip(paths, report_ids(paths))]
-    if jobs > 1 and len(work) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(run_job, work))
-    else:
-        results = []
-        for number, job in enumerate(work, start=1):
-            if progress:
-                progress(number, len(work), job.path)
-            results.append(run_job(job))
-    reports = [result for result in results if isinstance(result, Report)]
-    errors = [result for result in results if isinstance(result, InputError)]
-    return reports, errors
-
-
-def output_files(out: Path, reports: list[Report], errors: list[InputError],
-                 encoding: str = "utf-8-sig") -> dict[Path, bytes]:
-    """The contents of every output file of a run, keyed by path, ready to write."""
-    files = {out / f"{name}.csv": csv_bytes(columns(name), rows(reports, name), encoding)
-             for name in OUTPUT_NAMES}
-    files[out / "errors.csv"] = csv_bytes(
-        ERROR_COLUMNS, [(e.source_path, e.error, e.message) for e in errors], encoding)
-    metadata = {"parser_version": __version__, "tokenizer": dictionary_info(),
-                "encoding": encoding, "reports": len(reports), "errors": len(errors)}
-    files[out / "metadata.json"] = (json.dumps(metadata, ensure_ascii=False, indent=2)
-                                    + "\n").encode("utf-8")
-    return files
-
-
-def write_outputs(out: Path, reports: list[Report], errors: list[InputError],
-                  encoding: str = "utf-8-sig") -> None:
-    """Write reports.csv … checks.csv, errors.csv and metadata.json into ``out``."""
-    write_files(output_files(out, reports, errors, encoding))
-
-
-def tty_progress(number: int, total: int, path: Path) -> None:
-    """A one-line progress counter on a terminal; nothing when stderr is redirected."""
-    if sys.stderr.isatty() and total > 1:
-        end = "\n" if number == total else ""
-        print(f"\r[{number}/{total}] {path.name[:60]:<60}", end=end, file=sys.stderr, flush=True)
+    keys = [_key(job) for job in work]
+    on_total(len(work))
+    folder = OutputFolder(out)
+    results: dict[int, tuple[Summary, str, str] | InputError] = {}
+    reused = 0
+    for index, result, from_cache in _parsed(work, keys, folder, force, jobs, timeout, memory_mb):
+        reused += from_cache
+        results[index] = (result if isinstance(result, InputError)
+                          else (result.summary, keys[index], result.source_path))
+        on_done()
+    ordered = [results[index] for index in range(len(work))]
+    parsed = [r for r in ordered if not isinstance(r, InputError)]
+    errors = missing + [r for r in ordered if isinstance(r, InputError)]
+    folder.commit(_writer(folder, parsed, errors, encoding, engine), {key for _, key, _ in parsed})
+    return Outcome([summary for summary, _, _ in parsed], errors, reused)

@@ -1,19 +1,24 @@
-"""The ``reportparse`` command: a thin layer over ``batch`` and ``golden``.
+"""The ``reportparse`` command: a thin layer over ``batch``, ``compare`` and ``golden``.
 
-Exit status: 0 when every input was parsed, 1 when any input is listed in errors.csv (or
-golden files drifted), 2 for a usage error.
+Exit status: 0 when every input was parsed, 1 when any input is listed in errors.csv, golden
+files drifted or the inputs of ``compare`` cannot be compared, 2 for a usage error, 130 when
+interrupted (Ctrl-C or SIGTERM; the output folder is then as it was).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from pathlib import Path
 
+from tqdm import tqdm
+
 from . import __version__, golden
-from .batch import InputError, expand_inputs, parse_many, tty_progress, write_outputs
+from .batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, InputError, run_batch
 from .pipeline import ENGINES
-from .records import Report
+from .store import Summary
 from .writers import ENCODINGS
 
 PARSE_EXAMPLES = """\
@@ -21,15 +26,29 @@ examples:
   reportparse parse corpus/nerima_r3.txt
   reportparse parse corpus/ -o out/ --jobs 2
   reportparse parse 'reports/**/*.pdf' --engine pdfplumber --encoding utf-8
+  reportparse parse archive/ -o out/ --timeout 60 --force
 
 writes OUT/reports.csv, tables.csv, metrics.csv, incidents.csv, tokens.csv, checks.csv,
-errors.csv and metadata.json; exit status 1 when any input is listed in errors.csv.
+errors.csv and metadata.json, all at once (an interrupted run leaves OUT as it was);
+a re-run skips inputs already in OUT unchanged. Exit status 1 when any input is listed in
+errors.csv.
 """
 
 GOLDEN_EXAMPLES = """\
 examples:
   reportparse golden check                 # compare corpus/ output with golden/
   reportparse golden update --corpus corpus --golden golden
+"""
+
+COMPARE_EXAMPLES = """\
+examples:
+  reportparse compare corpus/nerima_r2.txt corpus/nerima_r3.txt corpus/nerima_r4.txt
+  reportparse compare out/ reports/nerima_r5.pdf -o compare/   # an earlier parse + a new report
+
+writes OUT/changes.csv (each figure in each pair of consecutive fiscal years), trend.csv
+(one row per figure, one column per fiscal year), summary.txt and two PNG charts; exit
+status 1, writing nothing, when the inputs mix municipalities or hold two different
+reports of one fiscal year.
 """
 
 
@@ -51,10 +70,18 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--engine", choices=ENGINES, default="pymupdf",
                        help="PDF engine (default: pymupdf)")
     parse.add_argument("--jobs", type=_positive, default=1,
-                       help="files parsed in parallel (default: 1)")
+                       help="worker processes parsing files in parallel (default: 1)")
+    parse.add_argument("--timeout", type=_positive, default=int(DEFAULT_TIMEOUT),
+                       help=f"seconds one file may take (default: {DEFAULT_TIMEOUT:g})")
+    parse.add_argument("--max-memory", type=_positive, default=DEFAULT_MEMORY_MB,
+                       metavar="MB", help="memory one worker may take "
+                       f"(default: {DEFAULT_MEMORY_MB})")
+    parse.add_argument("--force", action="store_true",
+                       help="parse every input again, even those already in OUT unchanged")
     parse.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig",
                        help="CSV encoding (default: utf-8-sig, for Excel)")
-    parse.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    parse.add_argument("-q", "--quiet", action="store_true",
+                       help="no progress bar and no summary; errors only")
 
     gold = commands.add_parser(
         "golden", help="check or update the golden files", epilog=GOLDEN_EXAMPLES,
@@ -64,6 +91,15 @@ def _parser() -> argparse.ArgumentParser:
     gold.add_argument("--corpus", type=Path, default=Path("corpus"))
     gold.add_argument("--golden", type=Path, default=Path("golden"))
     gold.add_argument("--engine", choices=ENGINES, default="pymupdf")
+
+    comp = commands.add_parser(
+        "compare", help="compare reports year over year", epilog=COMPARE_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Compare the fiscal years of one municipality's reports: report files "
+                    "(.txt/.pdf) or OUT folders of `reportparse parse`, in any order.")
+    comp.add_argument("inputs", nargs="+", metavar="INPUT")
+    comp.add_argument("-o", "--out", type=Path, default=Path("compare"),
+                      help="output folder (default: compare/)")
     return parser
 
 
@@ -74,35 +110,38 @@ def _positive(text: str) -> int:
     return value
 
 
-def _summary(reports: list[Report], errors: list[InputError], out: Path) -> str:
-    lines = [f"{len(reports)} report(s) parsed, {len(errors)} error(s) -> {out}/"]
-    for report in reports:
+def _summary(summaries: list[Summary], errors: list[InputError], reused: int,
+             out: Path) -> str:
+    cached = f" ({reused} unchanged, reused from {out}/)" if reused else ""
+    lines = [f"{len(summaries)} report(s) parsed{cached}, {len(errors)} error(s) -> {out}/"]
+    for report in summaries:
         lines.append(
             f"  {report.report_id}: {report.municipality or '?'} "
             f"{report.fiscal_year_label or '?'}, {report.n_tables} tables "
-            f"({len(report.table_records)} cells), {len(report.metric_records)} metrics, "
-            f"{len(report.incident_records)} incidents, "
-            f"{report.n_checks_failed} failed check(s)")
-        lines += [f"    failed {c.check}: {c.location}: {c.message}"
-                  for c in report.check_records if c.status == "failed"]
+            f"({report.n_cells} cells), {report.n_metrics} metrics, "
+            f"{report.n_incidents} incidents, {len(report.failed)} failed check(s)")
+        lines += [f"    failed {check}: {location}: {message}"
+                  for check, location, message in report.failed]
     return "\n".join(lines)
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    paths, missing = expand_inputs(args.inputs)
-    progress = None if args.quiet else tty_progress
-    reports, errors = parse_many(paths, args.engine, args.jobs, progress)
-    errors = missing + errors
+    bar = tqdm(unit="file", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
     try:
-        write_outputs(args.out, reports, errors, args.encoding)
+        outcome = run_batch(
+            args.inputs, args.out, engine=args.engine, jobs=args.jobs, encoding=args.encoding,
+            force=args.force, timeout=args.timeout, memory_mb=args.max_memory,
+            on_total=lambda total: setattr(bar, "total", total), on_done=lambda: bar.update())
     except ValueError as error:
-        print(f"reportparse: {error}", file=sys.stderr)
+        print(f"reportparse: {error}; {args.out}/ is unchanged", file=sys.stderr)
         return 1
+    finally:
+        bar.close()
     if not args.quiet:
-        print(_summary(reports, errors, args.out))
-    for error in errors:
+        print(_summary(outcome.summaries, outcome.errors, outcome.reused, args.out))
+    for error in outcome.errors:
         print(f"error: {error.error}: {error.message}", file=sys.stderr)
-    return 1 if errors else 0
+    return 1 if outcome.errors else 0
 
 
 def _run_golden(args: argparse.Namespace) -> int:
@@ -125,11 +164,39 @@ def _run_golden(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_compare(args: argparse.Namespace) -> int:
+    from . import compare  # imported here: matplotlib is slow to load and only compare needs it
+
+    try:
+        comparison = compare.compare(args.inputs)
+    except compare.CompareError as error:
+        print(f"reportparse: {error}", file=sys.stderr)
+        return 1
+    written = compare.write(comparison, args.out)
+    print("\n".join(comparison.summary))
+    print(f"\n-> {args.out}/: {', '.join(path.name for path in written)}")
+    return 0
+
+
+def _stop(signum: int, frame) -> None:
+    raise KeyboardInterrupt  # SIGTERM unwinds like Ctrl-C: workers killed, staging removed
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "parse":
-        return _run_parse(args)
-    return _run_golden(args)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        if args.command == "parse":
+            return _run_parse(args)
+        if args.command == "compare":
+            return _run_compare(args)
+        return _run_golden(args)
+    except KeyboardInterrupt:
+        print("reportparse: interrupted; the output folder is as it was before", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `reportparse parse … | head`: the reader left, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

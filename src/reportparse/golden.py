@@ -14,25 +14,26 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .batch import InputError, Job, expand_inputs, output_files, report_ids, run_job
-from .writers import write_files
+from .batch import InputError, Job, expand_inputs, render, report_ids
+from .output import columns
+from .writers import csv_bytes, write_files
 
 GOLDEN_OUTPUTS = ("reports", "tables", "metrics", "incidents", "tokens", "checks")
 _DIFF_LINES = 40
 
 
-def render(corpus: Path, target: Path, engine: str = "pymupdf") -> list[InputError]:
+def render_corpus(corpus: Path, target: Path, engine: str = "pymupdf") -> list[InputError]:
     """Write the output of each corpus report into ``target/<report_id>/``."""
     paths, errors = expand_inputs([str(corpus)])
     for path, report_id in zip(paths, report_ids(paths)):
         shown = (Path(corpus.name) / path.relative_to(corpus)).as_posix()
-        result = run_job(Job(path, report_id, engine, source_path=shown))
+        result = render(Job(path, report_id, engine, source_path=shown))
         if isinstance(result, InputError):
             errors.append(result)
             continue
-        files = output_files(target / report_id, [result], [])
-        write_files({path: data for path, data in files.items()
-                     if path.suffix == ".csv" and path.stem in GOLDEN_OUTPUTS})
+        write_files({target / report_id / f"{name}.csv":
+                     csv_bytes(columns(name), []) + result.fragments[name].encode()
+                     for name in GOLDEN_OUTPUTS})
     return errors
 
 
@@ -51,7 +52,7 @@ def check(corpus: Path, golden: Path, engine: str = "pymupdf") -> list[str]:
     with tempfile.TemporaryDirectory() as temporary:
         fresh = Path(temporary)
         problems = [f"{e.source_path}: {e.error}: {e.message}"
-                    for e in render(corpus, fresh, engine)]
+                    for e in render_corpus(corpus, fresh, engine)]
         names = sorted({p.name for p in fresh.iterdir()} | {p.name for p in golden.iterdir()
                                                              if p.is_dir()})
         for report_id in names:
@@ -71,7 +72,7 @@ def update(corpus: Path, golden: Path, engine: str = "pymupdf") -> list[InputErr
     """
     with tempfile.TemporaryDirectory() as temporary:
         fresh = Path(temporary)
-        errors = render(corpus, fresh, engine)
+        errors = render_corpus(corpus, fresh, engine)
         golden.mkdir(parents=True, exist_ok=True)
         for old in [p for p in golden.iterdir() if p.is_dir()]:
             shutil.rmtree(old)

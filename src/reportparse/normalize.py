@@ -52,19 +52,21 @@ _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
-def _is_folded(char: str) -> bool:
-    return ("\u2e80" <= char <= "\u2fdf" or "\uf900" <= char <= "\ufaff") and normalize(char) != char
+_FOLDABLE = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
+_RADICAL = re.compile(r"[\u2e80-\u2eff]")
 
 
 def normalize(text: str) -> str:
     """Return ``text`` NFKC-normalised, radicals folded, whitespace collapsed and trimmed."""
-    folded = unicodedata.normalize("NFKC", text.translate(RADICAL_FOLDS)).replace("\u2212", "-")
+    if _RADICAL.search(text):  # rare, and translate() with a table is slow on every cell
+        text = text.translate(RADICAL_FOLDS)
+    folded = unicodedata.normalize("NFKC", text).replace("\u2212", "-")
     return _WHITESPACE.sub(" ", folded).strip()
 
 
 def fold_count(text: str) -> int:
     """How many compatibility ideographs or radicals ``normalize`` folds in ``text``."""
-    return sum(1 for char in text if _is_folded(char))
+    return sum(1 for char in _FOLDABLE.findall(text) if normalize(char) != char)
 
 
 def compact_label(text: str) -> str:

@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from dataclasses import astuple, fields
+from dataclasses import fields
+from operator import attrgetter
 
 import pandas as pd
 
@@ -58,11 +59,13 @@ def rows(reports: list[Report], name: str) -> list[tuple]:
     """Rows of output ``name`` for ``reports``, in report order then record order."""
     if name == "reports":
         return [_report_row(report) for report in reports]
-    _, attribute, leading = _RECORD_OUTPUTS[name]
+    record_type, attribute, leading = _RECORD_OUTPUTS[name]
+    # attrgetter, not dataclasses.astuple: astuple deep-copies every value, ten times slower
+    values = attrgetter(*(f.name for f in fields(record_type)))
     result = []
     for report in reports:
         prefix = tuple(getattr(report, column) for column in leading)
-        result.extend(prefix + astuple(record) for record in getattr(report, attribute))
+        result.extend(prefix + values(record) for record in getattr(report, attribute))
     return result
 
 

@@ -65,7 +65,10 @@ def build_report(document: Document, *, report_id: str, source_path: str,
              for cell in table_cells(grid, fiscal_year)]
     figures = [metric for paragraph in found.paragraphs
                for metric in metrics(paragraph, fiscal_year)]
-    listed = incidents(incident_grid, fiscal_year) if incident_grid else []
+    try:
+        listed = incidents(incident_grid, fiscal_year) if incident_grid else []
+    except ReportError as error:
+        raise ReportError(error.code, f"{source_path}: {error.message}") from None
     if not (cells or figures or listed):
         raise ReportError(
             "no_report_found",

@@ -23,6 +23,7 @@ from .numbers import is_number
 
 ENCODINGS = ("utf-8-sig", "utf-8", "cp932")
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_TRIGGER_CHARACTERS = frozenset(_FORMULA_TRIGGERS)
 
 
 def neutralize(text: str) -> str:
@@ -33,33 +34,59 @@ def neutralize(text: str) -> str:
 
 
 def format_cell(value: object) -> str:
+    kind = type(value)  # most cells are text or integers: test those first, and cheaply
+    if kind is str:
+        return neutralize(value) if value[:1] in _TRIGGER_CHARACTERS else value
+    if kind is int:
+        return str(value)
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
+    if kind is float and value.is_integer():
         return str(int(value))
-    if isinstance(value, (int, float)):
+    if kind is float:
         return str(value)
     return neutralize(str(value))
 
 
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]],
-              encoding: str = "utf-8-sig") -> bytes:
-    """A whole CSV file, formatted and encoded; a character the encoding lacks is an error."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([format_cell(value) for value in row] for row in rows)
-    text = buffer.getvalue()
+def csv_text(rows: Iterable[Sequence[object]]) -> str:
+    """CSV lines for ``rows`` (no header), every value formatted by ``format_cell``.
+
+    Exactly what ``csv.writer`` writes; rows that need no quoting (nearly all) are joined
+    directly, which is several times faster on the ~1,500 token rows of a report.
+    """
+    lines = []
+    quoting = csv.writer(buffer := io.StringIO(), lineterminator="\n")
+    for row in rows:
+        cells = [format_cell(value) for value in row]
+        line = ",".join(cells)
+        if (len(cells) < 2 or line.count(",") != len(cells) - 1
+                or '"' in line or "\n" in line or "\r" in line):
+            buffer.seek(0)
+            buffer.truncate()
+            quoting.writerow(cells)
+            line = buffer.getvalue()[:-1]
+        lines.append(line + "\n")
+    return "".join(lines)
+
+
+def encode(text: str, encoding: str, where: str = "CSV") -> bytes:
+    """``text`` in ``encoding``; a character the encoding lacks is a ValueError saying where."""
     try:
         return text.encode(encoding)
     except UnicodeEncodeError as error:
         line = text.count("\n", 0, error.start) + 1
         raise ValueError(
-            f"{error.object[error.start:error.end]!r} (CSV line {line}) cannot be written "
+            f"{error.object[error.start:error.end]!r} ({where} line {line}) cannot be written "
             f"in {encoding}; use utf-8-sig"
         ) from None
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]],
+              encoding: str = "utf-8-sig") -> bytes:
+    """A whole CSV file, formatted and encoded; a character the encoding lacks is an error."""
+    return encode(csv_text([header]) + csv_text(rows), encoding)
 
 
 def write_files(files: dict[Path, bytes]) -> None:
