@@ -20,6 +20,7 @@ import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 class DateError(ValueError):
@@ -329,6 +330,7 @@ def _fiscal_year(start_year: int, label: str) -> FiscalYear:
     return FiscalYear(start_year, label)
 
 
+@lru_cache(maxsize=4096)  # a pure function; reports repeat the same labels (4年3月) often
 def parse_date(text: str, fiscal_year: FiscalYear | None = None) -> JapaneseDate:
     """The date that the whole of ``text`` is; surrounding 【】 and spaces are ignored.
 
