@@ -126,6 +126,7 @@ def _summary(summaries: list[Summary], errors: list[InputError], reused: int,
 
 
 def _run_parse(args: argparse.Namespace) -> int:
+    tqdm.monitor_interval = 0  # no monitor thread: the workers are forked from this process
     bar = tqdm(unit="file", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
     try:
         outcome = run_batch(
