@@ -97,11 +97,14 @@ class OutputFolder:
             for name in names:
                 with open(staging / name, "rb") as file:
                     os.fsync(file.fileno())
+        except BaseException:
             with _signals_held_back():
-                for name in names:
-                    (self.out / name).parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(staging / name, self.out / name)
-        finally:
+                shutil.rmtree(staging, ignore_errors=True)
+            raise
+        with _signals_held_back():
+            for name in names:
+                (self.out / name).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staging / name, self.out / name)
             shutil.rmtree(staging, ignore_errors=True)
         for entry in self.cache.glob("*.json.gz"):
             if entry.name.removesuffix(".json.gz") not in keep:
