@@ -141,3 +141,15 @@ def test_golden_check_shows_a_diff_on_drift(tmp_path):
     assert result.returncode == 1
     assert "-nerima_r3,2021,1,自己情報の開示等請求状況,1,,区民,件数,件,250,250," in result.stdout
     assert "+nerima_r3,2021,1,自己情報の開示等請求状況,1,,区民,件数,件,251,251," in result.stdout
+
+
+def test_a_folder_without_reports_is_an_error_row(tmp_path):
+    (tmp_path / "empty").mkdir()
+    assert main(["parse", str(tmp_path / "empty"), "-o", str(tmp_path / "o"), "-q"]) == 1
+    assert [r["error"] for r in read_csv(tmp_path / "o" / "errors.csv")] == ["not_found"]
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "file").write_text("not a folder")
+    assert main(["parse", str(SEED), "-o", str(tmp_path / "file" / "out"), "-q"]) == 2
+    assert "cannot write to" in capsys.readouterr().err

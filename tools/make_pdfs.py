@@ -218,8 +218,6 @@ def build_docx(blocks: list[Block], path: Path) -> None:
     styles["Caption"].paragraph_format.space_after = Pt(3)
     styles["Caption"].paragraph_format.keep_with_next = True
 
-    text_w = 170  # mm
-
     def para(text, style=None, align=None, indent_first=True, size=None):
         p = doc.add_paragraph(style=style)
         run = p.add_run(text)

@@ -65,9 +65,13 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path], list[InputError]]:
     for given in inputs:
         path = Path(given)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*")
+            inside = sorted(p for p in path.rglob("*")
                             if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
                             and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found += inside
+            if not inside:
+                missing.append(InputError(given, "not_found",
+                                          f"{given}: no .pdf or .txt file in this folder"))
         elif path.is_file():
             found.append(path)
         elif glob.has_magic(given):
@@ -235,6 +239,7 @@ def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: in
     keys = [_key(job) for job in work]
     on_total(len(work))
     folder = OutputFolder(out)
+    folder.cache.mkdir(parents=True, exist_ok=True)  # fail here, before any work, if OUT is not writable
     results: dict[int, tuple[Summary, str, str] | InputError] = {}
     reused = 0
     for index, result, from_cache in _parsed(work, keys, folder, force, jobs, timeout, memory_mb):

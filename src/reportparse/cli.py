@@ -136,6 +136,10 @@ def _run_parse(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"reportparse: {error}; {args.out}/ is unchanged", file=sys.stderr)
         return 1
+    except OSError as error:
+        print(f"reportparse: cannot write to {args.out}/: {error.strerror or error}",
+              file=sys.stderr)
+        return 2
     finally:
         bar.close()
     if not args.quiet:

@@ -119,7 +119,8 @@ def parse(path: str | Path, engine: str = "pymupdf", *, report_id: str | None = 
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ReportError("unreadable_text", f"{shown}: cannot read file ({error.strerror})")
+        raise ReportError("unreadable_text",
+                          f"{shown}: cannot read file ({error.strerror})") from None
     document = read_document(data, shown, engine)
     return build_report(
         document,
