@@ -35,7 +35,8 @@ def _tagger() -> fugashi.GenericTagger:
 
 def dictionary_info() -> str:
     """Name and version of the tokeniser and dictionary, for the output metadata."""
-    return f"fugashi {version('fugashi')} + unidic-lite {version('unidic-lite')}"
+    return (f"fugashi {version('fugashi')} + unidic-lite {version('unidic-lite')} "
+            f"(UniDic {unidic_lite.VERSION})")
 
 
 def tokenize(text: str) -> list[tuple[str, str, str, str]]:
