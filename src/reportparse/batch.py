@@ -195,7 +195,6 @@ def _parsed(jobs: list[Job], keys: list[str], folder: OutputFolder, force: bool,
 def _writer(folder: OutputFolder, parsed: list[tuple[Summary, str, str]],
             errors: list[InputError], encoding: str, engine: str) -> Callable[[Path], None]:
     """What ``commit`` writes: each output's header, then each report's rows in order."""
-    body = "utf-8" if encoding == "utf-8-sig" else encoding  # the BOM opens a file only
 
     def write(staging: Path) -> None:
         files = {name: open(staging / f"{name}.csv", "wb") for name in OUTPUT_NAMES}
@@ -205,7 +204,8 @@ def _writer(folder: OutputFolder, parsed: list[tuple[Summary, str, str]],
             for _, key, _ in parsed:
                 fragments = folder.cached(key).fragments
                 for name, file in files.items():
-                    file.write(encode(fragments[name], body, f"{name}.csv"))
+                    file.write(encode(fragments[name], encoding, f"{name}.csv",
+                                      opens_file=False))
         finally:
             for file in files.values():
                 file.close()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .batch import InputError, Job, expand_inputs, render, report_ids
 from .output import columns
-from .writers import csv_bytes, write_files
+from .writers import csv_bytes, encode, write_files
 
 GOLDEN_OUTPUTS = ("reports", "tables", "metrics", "incidents", "tokens", "checks")
 _DIFF_LINES = 40
@@ -32,7 +32,8 @@ def render_corpus(corpus: Path, target: Path, engine: str = "pymupdf") -> list[I
             errors.append(result)
             continue
         write_files({target / report_id / f"{name}.csv":
-                     csv_bytes(columns(name), []) + result.fragments[name].encode()
+                     csv_bytes(columns(name), [])
+                     + encode(result.fragments[name], "utf-8-sig", opens_file=False)
                      for name in GOLDEN_OUTPUTS})
     return errors
 

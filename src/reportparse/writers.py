@@ -75,8 +75,13 @@ def csv_text(rows: Iterable[Sequence[object]]) -> str:
     return "".join(lines)
 
 
-def encode(text: str, encoding: str, where: str = "CSV") -> bytes:
-    """``text`` in ``encoding``; a character the encoding lacks is a ValueError saying where."""
+def encode(text: str, encoding: str, where: str = "CSV", *, opens_file: bool = True) -> bytes:
+    """``text`` in ``encoding``; a character the encoding lacks is a ValueError saying where.
+
+    A part that does not open its file (rows appended after the header) gets no BOM.
+    """
+    if encoding == "utf-8-sig" and not opens_file:
+        encoding = "utf-8"
     try:
         return text.encode(encoding)
     except UnicodeEncodeError as error:
