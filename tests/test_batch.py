@@ -11,10 +11,10 @@ import time
 import pytest
 
 from conftest import ROOT, SEED
-from reportparse import batch
-from reportparse.batch import run_batch
-from reportparse.output import OUTPUT_NAMES
-from reportparse.workers import Failure, WorkerPool
+from reportparse.batch import run as batch
+from reportparse.batch.run import run_batch
+from reportparse.output.rows import OUTPUT_NAMES
+from reportparse.batch.workers import Failure, WorkerPool
 
 CSVS = [f"{name}.csv" for name in OUTPUT_NAMES] + ["errors.csv"]
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, SEED
 from reportparse.cli import main
-from reportparse.output import OUTPUT_NAMES, columns
+from reportparse.output.rows import OUTPUT_NAMES, columns
 
 
 def reportparse(*args, cwd=ROOT):

@@ -13,9 +13,9 @@ from functools import cache
 import pytest
 
 from conftest import ROOT
-from reportparse import compare as compare_module
-from reportparse.charts import charts
-from reportparse.compare import CompareError, compare, output_files, write
+from reportparse.compare import diff as compare_module
+from reportparse.compare.charts import charts
+from reportparse.compare.diff import CompareError, compare, output_files, write
 
 CORPUS = ROOT / "corpus"
 R2, R3, R4 = (CORPUS / f"nerima_r{n}.txt" for n in (2, 3, 4))

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportparse.dates import (
+from reportparse.values.dates import (
     DateError,
     FiscalYear,
     JapaneseDate,

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, SEED
-from reportparse.batch import run_batch
+from reportparse.batch.run import run_batch
 from reportparse.pipeline import build_report
-from reportparse.read_text import read_text
+from reportparse.read.text import read_text
 from reportparse.records import ReportError
 
 SEED_BYTES = SEED.read_bytes()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reportparse.incidents import departments
+from reportparse.extract.incidents import departments
 
 MAIL = "メール送信時の内容確認が不十分であったため"
 FILES = "文書の管理体制が不十分であったため"

@@ -1,6 +1,6 @@
 """Layout of PDF pages, on pages built here from glyphs and rules."""
 
-from reportparse.layout import Char, Page, Segment, cell_text, document_lines, find_grids
+from reportparse.read.layout import Char, Page, Segment, cell_text, document_lines, find_grids
 
 
 def glyphs(text, x, baseline, size=10.0, gap=0.0):

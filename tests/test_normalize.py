@@ -1,6 +1,6 @@
 import pytest
 
-from reportparse.normalize import compact_label, fold_count, normalize
+from reportparse.values.normalize import compact_label, fold_count, normalize
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 import pytest
 
-from reportparse.numbers import parse_number
+from reportparse.values.numbers import parse_number
 
 
 @pytest.mark.parametrize(

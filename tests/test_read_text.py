@@ -1,6 +1,6 @@
 import pytest
 
-from reportparse.read_text import decode, lines_of, read_text, split_cells
+from reportparse.read.text import decode, lines_of, read_text, split_cells
 from reportparse.records import ReportError
 
 SAMPLE = "表1 自己情報の開示等請求状況\n区 分\t件数 (件)\n区民\t250\n"

@@ -1,6 +1,6 @@
 import pytest
 
-from reportparse.tables import split_unit
+from reportparse.extract.tables import split_unit
 
 
 def _cells(report, table_no):

@@ -1,6 +1,6 @@
 import pytest
 
-from reportparse.writers import csv_bytes, csv_text, format_cell, neutralize, write_files
+from reportparse.output.writers import csv_bytes, csv_text, format_cell, neutralize, write_files
 
 
 @pytest.mark.parametrize(

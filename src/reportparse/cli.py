@@ -15,11 +15,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import __version__, golden
-from .batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, InputError, run_batch
+from . import __version__
+
+from .output import golden
+from .batch.run import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, InputError, run_batch
 from .pipeline import ENGINES
-from .store import Summary
-from .writers import ENCODINGS
+from .output.store import Summary
+from .output.writers import ENCODINGS
 
 PARSE_EXAMPLES = """\
 examples:

@@ -13,15 +13,17 @@ import hashlib
 import re
 from pathlib import Path
 
-from . import __version__, validate
-from .dates import FiscalYear, find_fiscal_year
-from .incidents import incidents, is_incident_grid
-from .metrics import metrics
-from .read_pdf import read_pdf
-from .read_text import read_text
+from . import __version__
+
+from . import validate
+from .values.dates import FiscalYear, find_fiscal_year
+from .extract.incidents import incidents, is_incident_grid
+from .extract.metrics import metrics
+from .read.pdf import read_pdf
+from .read.text import read_text
 from .records import Document, Report, ReportError
-from .structure import Outline, outline
-from .tables import table_cells
+from .extract.structure import Outline, outline
+from .extract.tables import table_cells
 from .tokens import incident_tokens
 
 ENGINES = ("pymupdf", "pdfplumber")

@@ -167,7 +167,7 @@ class Report:
         return sum(check.status == "failed" for check in self.check_records)
 
     def frame(self, name: str):
-        from .output import frame
+        from .output.rows import frame
 
         return frame([self], name)
 

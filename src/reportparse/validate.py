@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 
-from .dates import DateError, FiscalYear, find_dates, parse_date
+from .values.dates import DateError, FiscalYear, find_dates, parse_date
 from .records import Check, Incident, Metric, TableCell
 
 GRAND_TOTALS = frozenset({"合計", "総計"})

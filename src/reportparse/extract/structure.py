@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .records import Document, Line
+from ..records import Document, Line
 
 _SECTION = re.compile(r"^(\d{1,2}) (\S.{0,60})$")
 _CAPTION = re.compile(r"^表 ?(\d{1,2}) ?(.*)$")

@@ -28,8 +28,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .normalize import fold_count, normalize
-from .records import Line
+from ..values.normalize import fold_count, normalize
+from ..records import Line
 
 TOLERANCE = 1.5  # points: rules closer than this are the same rule
 _MARGIN = 0.07  # share of the page height holding running headers and footers

@@ -14,8 +14,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .batch import InputError, Job, expand_inputs, render, report_ids
-from .output import columns
+from ..batch.run import InputError, Job, expand_inputs, render, report_ids
+from .rows import columns
 from .writers import csv_bytes, encode, write_files
 
 GOLDEN_OUTPUTS = ("reports", "tables", "metrics", "incidents", "tokens", "checks")

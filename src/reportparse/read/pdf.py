@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .layout import Char, Page, Segment, document_lines
-from .records import Document, ReportError
+from ..records import Document, ReportError
 
 _THIN = 2.0  # points: a filled rectangle thinner than this is a ruling line
 

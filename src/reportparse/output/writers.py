@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .numbers import is_number
+from ..values.numbers import is_number
 
 ENCODINGS = ("utf-8-sig", "utf-8", "cp932")
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

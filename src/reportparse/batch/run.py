@@ -21,14 +21,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
-from .output import OUTPUT_NAMES, columns, rows
-from .pipeline import parse
-from .records import Report, ReportError
-from .store import STATE, OutputFolder, Rendered, Summary, cache_key
-from .tokens import dictionary_info
+from .. import __version__
+from ..output.rows import OUTPUT_NAMES, columns, rows
+from ..pipeline import parse
+from ..records import Report, ReportError
+from ..output.store import STATE, OutputFolder, Rendered, Summary, cache_key
+from ..tokens import dictionary_info
 from .workers import Failure, WorkerPool
-from .writers import csv_text, encode
+from ..output.writers import csv_text, encode
 
 REPORT_SUFFIXES = (".pdf", ".txt")
 ERROR_COLUMNS = ("source_path", "error", "message")

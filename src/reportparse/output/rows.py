@@ -11,7 +11,7 @@ from operator import attrgetter
 
 import pandas as pd
 
-from .records import Check, Incident, Metric, Report, TableCell, Token
+from ..records import Check, Incident, Metric, Report, TableCell, Token
 
 REPORT_COLUMNS = (
     "report_id", "source_path", "source_sha256", "source_format", "engine", "pages",

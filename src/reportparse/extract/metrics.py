@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from .dates import DateError, FiscalYear, find_dates
-from .numbers import parse_number
-from .records import Metric
+from ..values.dates import DateError, FiscalYear, find_dates
+from ..values.numbers import parse_number
+from ..records import Metric
 from .structure import Paragraph
 
 _FIGURE = re.compile(

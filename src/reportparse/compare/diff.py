@@ -39,11 +39,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from . import charts
-from .normalize import compact_label
-from .output import columns, rows
-from .pipeline import parse
-from .records import ReportError
-from .writers import csv_bytes, format_cell, write_files
+from ..values.normalize import compact_label
+from ..output.rows import columns, rows
+from ..pipeline import parse
+from ..records import ReportError
+from ..output.writers import csv_bytes, format_cell, write_files
 
 KINDS = (
     "table", "metric", "incidents_by_category", "incidents_by_actor",

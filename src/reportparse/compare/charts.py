@@ -19,7 +19,7 @@ import matplotlib_fontja  # noqa: F401  (importing it registers the bundled IPAe
 from matplotlib.figure import Figure
 
 if TYPE_CHECKING:
-    from .compare import Comparison, TrendRow
+    from .diff import Comparison, TrendRow
 
 _STYLE = {
     "font.family": "IPAexGothic",

@@ -1,0 +1,1 @@
+"""Stage 2, extract: sections, tables, key figures and the incident list from a ``Document``."""

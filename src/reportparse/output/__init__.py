@@ -1,0 +1,1 @@
+"""Stage 4, write: the output columns, file formats and the output folder."""

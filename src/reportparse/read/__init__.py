@@ -1,0 +1,1 @@
+"""Stage 1, read: bytes of a PDF, text or HTML report into the ``Document`` model of lines."""

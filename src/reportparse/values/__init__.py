@@ -1,0 +1,1 @@
+"""Printed values made comparable: text normalisation, numbers and Japanese dates."""
