@@ -10,29 +10,23 @@ written and no global state changed, so any process pool can map it over files.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 from . import __version__
 
 from . import validate
-from .values.dates import FiscalYear, find_fiscal_year
+from .values.dates import FiscalYear
 from .extract.incidents import incidents, is_incident_grid
 from .extract.metrics import metrics
 from .read.pdf import read_pdf
 from .read.text import read_text
 from .records import Document, Report, ReportError
-from .extract.structure import Outline, outline
-from .extract.tables import table_cells
+from .extract.identity import latest_table_year, municipality, stated_fiscal_year
+from .extract.structure import Grid, Outline, outline
+from .extract.tables import TableRead, table_cells
 from .tokens import incident_tokens
 
 ENGINES = ("pymupdf", "pdfplumber")
-
-_MUNICIPALITY = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{1,5}?(?:都|道|府|県|市|区|町|村))"
-    r"(?=個人情報|情報公開|条例|長|役所|議会)"
-)
-
 
 def read_document(data: bytes, name: str, engine: str) -> Document:
     """The document model of an input, from a PDF or a text file, by its content."""
@@ -41,32 +35,38 @@ def read_document(data: bytes, name: str, engine: str) -> Document:
     return read_text(data, name)
 
 
-def _municipality(found: Outline) -> str:
-    for paragraph in found.paragraphs[:5]:
-        match = _MUNICIPALITY.search(paragraph.line.text)
-        if match:
-            return match["name"]
-    return ""
+def _read_tables(grids: list[Grid], fiscal_year: FiscalYear | None) -> TableRead:
+    reads = [table_cells(grid, fiscal_year) for grid in grids]
+    return TableRead([cell for read in reads for cell in read.cells],
+                     [check for read in reads for check in read.checks])
 
 
-def _fiscal_year(found: Outline) -> FiscalYear | None:
-    for paragraph in found.paragraphs:
-        fiscal_year = find_fiscal_year(paragraph.line.text)
-        if fiscal_year:
-            return fiscal_year
-    return None
+def _fiscal_year_and_tables(found: Outline, grids: list[Grid]) -> tuple[FiscalYear | None,
+                                                                        TableRead]:
+    """The report's fiscal year — stated in its prose, else the latest its tables cover —
+    and its tables read in that year."""
+    stated = stated_fiscal_year(found.prose)
+    tables = _read_tables(grids, stated)
+    if stated is None:
+        latest = latest_table_year(tables.cells, None)
+        if latest is not None:
+            label = next(cell.row_label or cell.column for cell in tables.cells
+                         if cell.fiscal_year == latest)
+            stated = FiscalYear(latest, label)
+            tables = _read_tables(grids, stated)
+    return stated, tables
 
 
 def build_report(document: Document, *, report_id: str, source_path: str,
                  source_sha256: str) -> Report:
     """Structure, validate and tokenise a document that has been read."""
     found = outline(document)
-    fiscal_year = _fiscal_year(found)
     incident_grid = next((grid for grid in found.grids if is_incident_grid(grid)), None)
-    cells = [cell for grid in found.grids if grid is not incident_grid
-             for cell in table_cells(grid, fiscal_year)]
-    figures = [metric for paragraph in found.paragraphs
-               for metric in metrics(paragraph, fiscal_year)]
+    fiscal_year, tables = _fiscal_year_and_tables(
+        found, [grid for grid in found.grids if grid is not incident_grid])
+    cells = tables.cells
+    prose = [metrics(paragraph, fiscal_year) for paragraph in found.paragraphs]
+    figures = [metric for read in prose for metric in read.metrics]
     try:
         listed = incidents(incident_grid, fiscal_year) if incident_grid else []
     except ReportError as error:
@@ -74,13 +74,15 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     if not (cells or figures or listed):
         raise ReportError(
             "no_report_found",
-            f"{source_path}: no numbered table (表N), key figure or incident list found",
+            f"{source_path}: no table, key figure or incident list found",
         )
     section_of_table = {grid.no: grid.section.no if grid.section else None
                         for grid in found.grids}
     incident_table_no = incident_grid.no if incident_grid else None
     checks = (
         [validate.folded_characters(document.folded)]
+        + tables.checks
+        + [check for read in prose for check in read.checks]
         + validate.check_totals(cells)
         + validate.check_prose(figures, cells, section_of_table)
         + validate.check_table_dates(cells, fiscal_year)
@@ -93,7 +95,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
         source_format=document.source_format,
         engine=document.engine,
         pages=document.pages,
-        municipality=_municipality(found),
+        municipality=municipality(document.lines),
         fiscal_year=fiscal_year.start_year if fiscal_year else None,
         fiscal_year_label=fiscal_year.label if fiscal_year else "",
         parser_version=__version__,

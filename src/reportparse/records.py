@@ -63,11 +63,17 @@ class Document:
 
 @dataclass(frozen=True)
 class TableCell:
+    """One data cell. ``fiscal_year`` is the year the value belongs to: the row's or column's
+    year in a table that spans several fiscal years, else the report's."""
+
+    fiscal_year: int | None
     table_no: int
     table_title: str
     row_no: int
     row_group: str
     row_label: str
+    column_no: int
+    column_group: str
     column: str
     unit: str
     value: str
@@ -80,9 +86,14 @@ class TableCell:
 
 @dataclass(frozen=True)
 class Metric:
-    section_no: int
+    """A key figure stated in prose. ``kind`` is ``count`` (a level), ``change`` (signed) or
+    ``share`` (a percentage); ``fiscal_year`` is the year the sentence names, else the report's."""
+
+    fiscal_year: int | None
+    section_no: int | None
     section_title: str
     metric: str
+    kind: str
     value: int | float
     unit: str
     as_of: str | None

@@ -21,8 +21,8 @@ REPORT_COLUMNS = (
 
 # name -> (record type, the report attribute holding them, the report columns put first)
 _RECORD_OUTPUTS = {
-    "tables": (TableCell, "table_records", ("report_id", "fiscal_year")),
-    "metrics": (Metric, "metric_records", ("report_id", "fiscal_year")),
+    "tables": (TableCell, "table_records", ("report_id",)),
+    "metrics": (Metric, "metric_records", ("report_id",)),
     "incidents": (Incident, "incident_records", ("report_id", "fiscal_year")),
     "tokens": (Token, "token_records", ("report_id",)),
     "checks": (Check, "check_records", ("report_id",)),
@@ -34,7 +34,7 @@ OUTPUT_NAMES = ("reports", *_RECORD_OUTPUTS)
 # integers (a plain int column with a gap would turn into floats, 1710634 -> 1710634.0).
 _INTEGER_COLUMNS = {
     "pages", "fiscal_year", "n_tables", "n_metrics", "n_incidents", "n_checks_failed",
-    "table_no", "row_no", "section_no", "no", "category_declared", "affected_count",
+    "table_no", "row_no", "column_no", "section_no", "no", "category_declared", "affected_count",
     "incident_no", "token_no", "source_page", "source_line",
 }
 
