@@ -82,6 +82,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     checks = (
         [validate.folded_characters(document.folded)]
         + tables.checks
+        + validate.check_loose_rows(paragraph.line for paragraph in found.paragraphs)
         + [check for read in prose for check in read.checks]
         + validate.check_totals(cells)
         + validate.check_prose(figures, cells, section_of_table)

@@ -11,6 +11,7 @@
 * ``date_in_fiscal_year``: every incident date lies inside the report's fiscal year.
 * ``folded_characters`` (always ok, for the record): how many CJK compatibility ideographs
   and radicals normalisation folded into ordinary ideographs.
+* ``row_in_table``: a row of values found outside any table is reported, not dropped.
 * ``date_readable``: a table value or incident date that looks like a date but cannot be
   read (an impossible date such as 平成32年2月30日) is reported with the reason.
 """
@@ -20,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 
+from .extract.vocabulary import GRAND_TOTALS
+from .records import Check, Incident, Line, Metric, TableCell
 from .values.dates import DateError, FiscalYear, find_dates, parse_date
-from .records import Check, Incident, Metric, TableCell
-
-GRAND_TOTALS = frozenset({"合計", "総計"})
+from .values.numbers import parse_quantity
 
 
 def _number_text(value: int | float) -> str:
@@ -48,8 +49,9 @@ def _check(name: str, ok: bool, table_no: int | None, location: str, expected, a
 
 
 def _totalled_rows(rows: list[list[TableCell]], index: int) -> list[list[TableCell]]:
-    """The data rows that the total row ``rows[index]`` sums."""
-    if rows[index][0].row_label in GRAND_TOTALS:
+    """The data rows that the total row ``rows[index]`` sums: every other data row for a grand
+    total (``合計``, or an unlabelled total), the rows since the previous total for ``計``."""
+    if rows[index][0].row_label in GRAND_TOTALS or not rows[index][0].row_label:
         return [row for row in rows if not row[0].is_total]
     start = max((i + 1 for i in range(index) if rows[i][0].is_total), default=0)
     return rows[start:index]
@@ -68,17 +70,20 @@ def check_totals(cells: list[TableCell]) -> list[Check]:
         for index, row in enumerate(rows):
             if not row[0].is_total:
                 continue
-            for position, total in enumerate(row):
+            totalled = [{(c.column_no, c.column): c.value_num for c in r}
+                        for r in _totalled_rows(rows, index)]
+            for total in row:
                 if total.value_num is None:
                     continue
-                parts = [r[position].value_num for r in _totalled_rows(rows, index)
-                         if position < len(r) and r[position].value_num is not None]
+                parts = [r[(total.column_no, total.column)] for r in totalled
+                         if r.get((total.column_no, total.column)) is not None]
                 summed = sum(parts)
+                label = total.row_label or "unlabelled total"
                 checks.append(_check(
                     "total", summed == total.value_num, table_no,
-                    f"表{table_no} {total.row_label} / {total.column}",
+                    f"表{table_no} {label} / {total.column}",
                     total.value_num, summed,
-                    f"{total.row_label} {total.column} is {_number_text(total.value_num)}; "
+                    f"{label} {total.column} is {_number_text(total.value_num)}; "
                     f"the {_rows(len(parts))} it totals sum to {_number_text(summed)}",
                 ))
     return checks
@@ -175,6 +180,19 @@ def _unreadable(text: str, fiscal_year: FiscalYear | None) -> str | None:
     except DateError as error:
         return str(error)
     return None
+
+
+def check_loose_rows(lines: Iterable[Line]) -> list[Check]:
+    """A row of values that belongs to no table the structure stage could find: its numbers
+    would otherwise be lost without a word."""
+    checks = []
+    for line in lines:
+        if len(line.cells) > 1 and any(parse_quantity(cell) for cell in line.cells[1:]):
+            checks.append(_check(
+                "row_in_table", False, None, f"line {line.line}", "a table around the row",
+                " | ".join(line.cells),
+                f"line {line.line}: a row of values outside any table: {line.text[:60]}"))
+    return checks
 
 
 def check_table_dates(cells: list[TableCell], fiscal_year: FiscalYear | None) -> list[Check]:

@@ -124,15 +124,31 @@ def _is_bracketed(text: str) -> bool:
 def _continues(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
     """Whether line ``j`` continues the text table whose rows precede it."""
     kind, previous = kinds[j], kinds[j - 1]
-    following = kinds[j + 1] if j + 1 < len(lines) else None
     if kind in ("row", "values"):
         return True
     if kind == "text" and _is_bracketed(lines[j].text) and previous == "values":
         return True
-    if kind == "text" and not lines[j].text.endswith("。") and len(lines[j].text) <= _TITLE_MAX:
-        # a row label whose values follow on their own lines, or a group heading
-        return following == "values" or (following == "row" and not lines[j].gap_before
-                                          and not lines[j + 1].gap_before)
+    if kind == "text" and _is_label(lines[j].text):
+        return _rows_follow(lines, kinds, j)
+    return False
+
+
+def _is_label(text: str) -> bool:
+    return not text.endswith("。") and len(text) <= _TITLE_MAX
+
+
+def _rows_follow(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
+    """A row label whose values follow on their own lines, or labels of rows (group headings,
+    rows whose values were lost) that lead on, without a break, to more rows."""
+    if j + 1 < len(lines) and kinds[j + 1] == "values":
+        return True
+    for k in range(j, min(j + 8, len(lines) - 1)):
+        if lines[k].gap_before or lines[k + 1].gap_before:
+            return False
+        if kinds[k + 1] == "row":
+            return True
+        if kinds[k + 1] != "text" or not _is_label(lines[k + 1].text):
+            return False
     return False
 
 
@@ -208,7 +224,7 @@ def _reflowed(lines: list[Line], kinds: list[str]) -> list[Line]:
     a bracketed explanation after them is joined to the last value as one note cell."""
     rows: list[Line] = []
     for line, kind in zip(lines, kinds):
-        if kind == "values" and rows:
+        if kind == "values" and rows and (len(rows[-1].cells) == 1 or _is_data(rows[-1].cells)):
             tokens: list[str] = []
             for token in line.text.split(" "):
                 if _BARE_VALUE.match(token) and (tokens or len(rows[-1].cells) > 1):
@@ -349,7 +365,7 @@ class _Headings:
 
 def _is_plain_title(text: str) -> bool:
     return (len(text) <= words.PLAIN_HEADING_MAX and not re.search(r"[。、,:]|\d", text)
-            and not text.endswith(words.SENTENCE_ENDINGS))
+            and not text.endswith(words.SENTENCE_ENDINGS) and not text.startswith(("『", "「")))
 
 
 # --- the chain ----------------------------------------------------------------------------

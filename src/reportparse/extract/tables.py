@@ -143,8 +143,17 @@ def _is_note_piece(cell: str) -> bool:
     return " (" in cell and cell.endswith(")") and len(cell) > 12
 
 
-def _placed(values: list[str], columns: list[_Column]) -> list[str] | None:
-    """The row's values, one per column, or None when they cannot be placed for sure."""
+def _placed(values: list[str], columns: list[_Column], headed: bool) -> list[str] | None:
+    """The row's values, one per column, or None when they cannot be placed for sure (too few
+    or too many, or a value under no printed heading of a table that has a header)."""
+    placed = _by_position(values, columns)
+    if placed is None or (headed and any(
+            value and not column.name for value, column in zip(placed, columns))):
+        return None
+    return placed
+
+
+def _by_position(values: list[str], columns: list[_Column]) -> list[str] | None:
     notes = [i for i, column in enumerate(columns) if column.note]
     if values and _is_note_piece(values[-1]) and notes:
         placed = values[:-1]
@@ -216,13 +225,14 @@ class _TableReader:
         if pairs and all(pair and parse_quantity(pair["value"]) for pair in pairs):
             self._pairs(row, values, group)
             return
-        placed = _placed(values, self.columns)
+        placed = _placed(values, self.columns, self.grid.header_rows > 0)
         if placed is None:
+            named = sum(bool(c.name) and not c.note for c in self.columns)
             self.checks.append(_check(
                 "row_width", self.grid, f"{label or 'row'} (line {row.line})",
-                f"{sum(not c.note for c in self.columns)} values", " | ".join(values),
+                f"{named} values", " | ".join(values),
                 f"line {row.line}: {label or 'a row'} has {len(values)} values for "
-                f"{len(self.columns)} columns; cells were lost in copying, so its values "
+                f"{named} named columns; cells were lost in copying, so its values "
                 "cannot be placed and are not written"))
             return
         self.row_no += 1
