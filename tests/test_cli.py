@@ -139,8 +139,8 @@ def test_golden_check_shows_a_diff_on_drift(tmp_path):
     (tmp_path / "corpus" / "nerima_r3.txt").write_text(text.replace("区民\t74\t250", "区民\t74\t251"), encoding="utf-8")
     result = reportparse("golden", "check", cwd=tmp_path)
     assert result.returncode == 1
-    assert "-nerima_r3,2021,1,自己情報の開示等請求状況,1,,区民,件数,件,250,250," in result.stdout
-    assert "+nerima_r3,2021,1,自己情報の開示等請求状況,1,,区民,件数,件,251,251," in result.stdout
+    assert "-nerima_r3,2021,1,自己情報の開示等請求状況,1,,区民,2,,件数,件,250,250," in result.stdout
+    assert "+nerima_r3,2021,1,自己情報の開示等請求状況,1,,区民,2,,件数,件,251,251," in result.stdout
 
 
 def test_a_folder_without_reports_is_an_error_row(tmp_path):

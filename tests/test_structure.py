@@ -9,6 +9,7 @@ def _outline(text: str):
 def test_seed_sections_and_tables(seed_text):
     found = _outline(seed_text)
     assert [(s.no, s.title) for s in found.sections] == [
+        (None, "個人情報保護制度の運用状況"),  # the ○ bullet heading over the whole report
         (1, "自己情報の開示等請求の処理状況"),
         (2, "業務の登録の状況"),
         (3, "個人情報ファイルの登録の状況"),

@@ -8,6 +8,7 @@ finer levels ``pos2``–``pos4`` joined with ``-`` (``普通名詞-サ変可能`
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.metadata import version
 
@@ -39,10 +40,15 @@ def dictionary_info() -> str:
             f"(UniDic {unidic_lite.VERSION})")
 
 
+# MeCab reads a C string (a NUL ends it) and its output is split on TAB and newline, which a
+# combining mark would join to; a damaged PDF can put any of these in a description.
+_UNTOKENIZABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u0300-\u036f]")
+
+
 def tokenize(text: str) -> list[tuple[str, str, str, str]]:
     """(surface, lemma, pos, pos_detail) of each word of ``text``."""
     words = []
-    for line in _tagger().parse(text).split("\n"):
+    for line in _tagger().parse(_UNTOKENIZABLE.sub("", text)).split("\n"):
         if line == "EOS":
             break
         surface, pos, detail, orth_base = line.split("\t")

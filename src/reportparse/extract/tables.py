@@ -120,9 +120,12 @@ def _check(name: str, grid: Grid, location: str, expected: str, actual: str,
 
 
 def _has_label_column(grid: Grid) -> bool:
+    """Rows are labelled by their first cell, unless every row starts with a number under a
+    heading of its own (``請求件数`` over ``142``), which makes it a data column."""
     firsts = [row.cells[0] for row in grid.rows if len(row.cells) > 1]
     numeric = firsts and all(parse_quantity(cell) for cell in firsts)
-    return not numeric or bool(_YEAR_AXIS.search(grid.header[0] if grid.header else ""))
+    first_heading = grid.header[0] if grid.header else ""
+    return not numeric or not first_heading or bool(_YEAR_AXIS.search(first_heading))
 
 
 def _columns(grid: Grid, labelled: bool, fiscal_year: FiscalYear | None) -> list[_Column]:
