@@ -27,10 +27,11 @@ from dataclasses import dataclass, replace
 
 from ..records import Document, Line
 from ..values.dates import DateError, find_dates
-from ..values.numbers import parse_quantity
+from ..values.numbers import COUNTERS, parse_quantity
 from . import vocabulary as words
 from .headers import Columns, resolve
 
+_PAIR = re.compile(r"^[^:。]{1,30}:\d[\d,]*(?:" + "|".join(COUNTERS) + ")?$")
 _BARE_VALUE = re.compile(r"^(?:\(注\d*\)|※\d*)$")
 _LEGAL_REFERENCE = re.compile(r" ?\([^()]*(?:\([^()]*\)[^()]*)*(?:条例|第\d+条)[^()]*(?:\([^()]*\)[^()]*)*\)$")
 _TITLE_MAX = 40
@@ -128,6 +129,8 @@ def _continues(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
         return True
     if kind == "text" and _is_bracketed(lines[j].text) and previous == "values":
         return True
+    if kind == "text" and previous == "row" and _PAIR.match(lines[j].text):
+        return True  # a row of label:value pairs whose other cells are empty
     if kind == "text" and _is_label(lines[j].text):
         return _rows_follow(lines, kinds, j)
     return False
@@ -156,7 +159,8 @@ def _text_span(lines: tuple[Line, ...], kinds: list[str], start: int) -> int:
     end = start + 1
     while end < len(lines) and _continues(lines, kinds, end):
         end += 1
-    while kinds[end - 1] == "text" and not _is_bracketed(lines[end - 1].text):
+    while (kinds[end - 1] == "text" and not _is_bracketed(lines[end - 1].text)
+           and not _PAIR.match(lines[end - 1].text)):
         end -= 1
     return end
 

@@ -122,10 +122,23 @@ def _check(name: str, grid: Grid, location: str, expected: str, actual: str,
 def _has_label_column(grid: Grid) -> bool:
     """Rows are labelled by their first cell, unless every row starts with a number under a
     heading of its own (``請求件数`` over ``142``), which makes it a data column."""
+    if _is_pair_table(grid):
+        return False
     firsts = [row.cells[0] for row in grid.rows if len(row.cells) > 1]
     numeric = firsts and all(parse_quantity(cell) for cell in firsts)
     first_heading = grid.header[0] if grid.header else ""
     return not numeric or not first_heading or bool(_YEAR_AXIS.search(first_heading))
+
+
+def _pair(cell: str) -> re.Match[str] | None:
+    pair = _PAIR.match(cell)
+    return pair if pair and parse_quantity(pair["value"]) else None
+
+
+def _is_pair_table(grid: Grid) -> bool:
+    """Every cell is ``label:value`` (``前年度からの継続案件:67件``): pairs side by side."""
+    cells = [cell for row in grid.rows for cell in row.cells if cell]
+    return bool(cells) and all(_pair(cell) for cell in cells)
 
 
 def _columns(grid: Grid, labelled: bool, fiscal_year: FiscalYear | None) -> list[_Column]:
@@ -224,8 +237,7 @@ class _TableReader:
             q.value == total for q, total in numbers if q is not None)
 
     def _row(self, row: Line, label: str, values: list[str], group: str, is_total: bool) -> None:
-        pairs = [_PAIR.match(cell) for cell in values if cell]
-        if pairs and all(pair and parse_quantity(pair["value"]) for pair in pairs):
+        if all(_pair(cell) for cell in values if cell):
             self._pairs(row, values, group)
             return
         placed = _placed(values, self.columns, self.grid.header_rows > 0)
@@ -246,7 +258,7 @@ class _TableReader:
 
     def _pairs(self, row: Line, values: list[str], group: str) -> None:
         for column, cell in zip(self.columns, values):
-            pair = _PAIR.match(cell) if cell else None
+            pair = _pair(cell) if cell else None
             if pair:
                 self.row_no += 1
                 self._cell(row, compact_label(pair["label"]), group, column, column.name,
