@@ -34,7 +34,7 @@ GOVERNS = ("個人情報", "情報公開", "条例", "区政", "市政", "町政
            "公文書", "行政", "長", "役所", "議会", "の個人情報", "の情報公開", "報")
 _KANJI = r"\u4e00-\u9fff々ヶ"
 _NAME = rf"(?<![{_KANJI}])(?P<name>[{_KANJI}]{{1,6}}?(?:都|道|府|県|市|区|町|村))"
-_NAMED = re.compile(_NAME + "(?=" + "|".join(GOVERNS) + ")")
+_NAMED = re.compile(_NAME + "(?= ?(?:" + "|".join(GOVERNS) + "))")
 _ALONE = re.compile(rf"^(?P<name>[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|町|村))$")
 _PERIOD = re.compile(r"\S*4月1日 ?(?:[~〜～-]|から) ?\S*3月31日")
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")

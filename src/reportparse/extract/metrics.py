@@ -57,7 +57,10 @@ _RELATIVE_CLAUSE = re.compile(r"^.*(?:[るたいず]|れた|した|ない)(?=[\u
 _TOPIC = re.compile(r"^.*(?:は、?)")
 _BRACKETED_YEAR = re.compile(r"\([^()]*年度[^()]*\)")
 _BULLETS = "・●○■◆◇□※-* "
-_AS_OF = re.compile(r"(?P<date>[^、。]*?(?:末|日))(?: ?現在| ?時点)|(?P<year_end>[^、。]*?年度末)")
+_AS_OF = re.compile(r"(?P<year_end>[^、。]*?年度末)|(?P<date>[^、。]*?(?:末|日))(?: ?現在| ?時点)")
+# A figure borrows the name of the one before it (``…が各1件、計3件``) only within a clause:
+# after ``…を開催し、`` a new clause counts something else.
+_CLAUSE_BREAK = re.compile(r"(?:し|て|り)、")
 _IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
 
 
@@ -146,13 +149,14 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
     checks: list[Check] = []
     for sentence in _sentences(paragraph.line.text):
         text = _clauses_text(sentence)
-        name = ""
+        name, previous_end = "", 0
         for figure in _FIGURE.finditer(text):
             named = _name_before(text[:figure.start()])
             if named and _usable(named.name):
                 name = named.name + ("(うち)" if named.part_of else "")
-            elif named:
+            elif named or _CLAUSE_BREAK.search(text[previous_end:figure.start()]):
                 name = ""
+            previous_end = figure.end()
             if figure["prefix"] == "各" or _RATE_BASIS.match(text[figure.end():]):
                 continue
             if not name:

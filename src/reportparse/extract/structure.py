@@ -88,7 +88,7 @@ def caption(text: str) -> tuple[int, str] | None:
         match = style.match(text)
         if match:
             groups = match.groupdict()
-            return int(groups.get("no") or groups["no2"]), match["title"].strip()
+            return int(groups.get("no") or groups["no2"]), _heading_title(match["title"].strip())
     return None
 
 
