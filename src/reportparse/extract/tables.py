@@ -121,13 +121,15 @@ def _check(name: str, grid: Grid, location: str, expected: str, actual: str,
 
 def _has_label_column(grid: Grid) -> bool:
     """Rows are labelled by their first cell, unless every row starts with a number under a
-    heading of its own (``請求件数`` over ``142``), which makes it a data column."""
+    heading of its own (``請求件数`` over ``142``) or under no header at all, which makes it a
+    data column."""
     if _is_pair_table(grid):
         return False
     firsts = [row.cells[0] for row in grid.rows if len(row.cells) > 1]
     numeric = firsts and all(parse_quantity(cell) for cell in firsts)
     first_heading = grid.header[0] if grid.header else ""
-    return not numeric or not first_heading or bool(_YEAR_AXIS.search(first_heading))
+    blank_corner = not first_heading and grid.header_rows > 0
+    return not numeric or blank_corner or bool(_YEAR_AXIS.search(first_heading))
 
 
 def _pair(cell: str) -> re.Match[str] | None:
