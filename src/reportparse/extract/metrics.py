@@ -95,6 +95,7 @@ class _Named:
 
 def _name_before(before: str) -> _Named | None:
     """The name of the figure whose text ends ``before`` (the sentence up to the number)."""
+    before = before.rstrip()
     quoted = _QUOTED.search(before)
     if quoted:
         return _Named(quoted["name"].strip())

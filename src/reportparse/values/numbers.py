@@ -65,7 +65,10 @@ def parse_quantity(text: str) -> Quantity | None:
     return Quantity(value, match["unit"] or "", int(second) if second is not None else None)
 
 
+_CODE = re.compile(r"\d[-/]\d")  # 104-8560, 03-3541-5151, 1/14: codes and dates, not numbers
+
+
 def looks_numeric(text: str) -> bool:
     """Whether ``text`` is made of digits and number punctuation only (``1,2345``, ``3.4.5``):
     a cell that should have been a number, so failing to read it must be reported."""
-    return bool(_NUMBER_LIKE.match(text.strip()))
+    return bool(_NUMBER_LIKE.match(text.strip())) and not _CODE.search(text)
