@@ -201,6 +201,15 @@ def test_unreadable_pages_name_the_file(data, message):
     assert (caught.value.code, caught.value.message) == ("unreadable_text", message)
 
 
+def test_a_page_the_parser_cannot_read_whole_is_an_error_not_a_shorter_report():
+    nested = "<div>" * 300 + "表1" + "</div>" * 300
+    with pytest.raises(ReportError) as caught:
+        read_html(page(nested).encode("utf-8"), "deep.html")
+    assert caught.value.code == "unreadable_text"
+    assert caught.value.message.startswith("deep.html: line 4: the page cannot be read past here")
+    assert "Excessive depth" in caught.value.message
+
+
 def test_document_metadata():
     document = read_html(page("<p>⼈数は\uf9dc</p>").encode("utf-8"), "p.html")
     assert (document.source_format, document.engine, document.pages) == ("html", "html", 1)

@@ -28,9 +28,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import lxml.html
 from lxml import etree
 
 from ..records import Document, Line, ReportError
@@ -67,6 +67,7 @@ BLOCK_TAGS = frozenset({
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WORD_BREAK = re.compile(r"[\s_-]+")
 _SOURCE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+_DIGITS = re.compile(r"\s*(\d+)")
 
 # --- encoding ---------------------------------------------------------------------------
 
@@ -188,11 +189,12 @@ class _Text:
     parts: list[str] = field(default_factory=list)
     start: int | None = None  # the line of the first visible character so far
 
-    def add(self, text: str | None, line: int) -> None:
+    def add(self, text: str | None, line: Callable[[], int]) -> None:
+        """Add ``text``; ``line`` tells where it begins, asked only when a line starts here."""
         if not text:
             return
         if self.start is None and text.strip():
-            self.start = _start_line(text, line)
+            self.start = _start_line(text, line())
         self.parts.append(text)
 
     def end(self) -> None:
@@ -241,7 +243,8 @@ def expand_spans(rows: list[list[SpanCell]]) -> list[tuple[str, ...]]:
 
 def _span(cell: etree._Element, attribute: str, most: int) -> int:
     """A span attribute as HTML reads it: digits, at least 1 (0 rows: to the end), capped."""
-    digits = re.match(r"\s*(\d+)", cell.get(attribute, ""))
+    given = cell.get(attribute)
+    digits = _DIGITS.match(given) if given else None
     value = int(digits.group(1)) if digits else 1
     return most if value == 0 and attribute == "rowspan" else max(1, min(value, most))
 
@@ -334,11 +337,11 @@ def _flow(element: etree._Element, flow: _Text, reader: _Reader | None) -> None:
     block = tag in BLOCK_TAGS
     if block:
         flow.end()
-    flow.add(element.text, element.sourceline or 1)
+    flow.add(element.text, lambda: element.sourceline or 1)
     for child in element:
         if not skipped(child):
             _flow(child, flow, reader)
-        flow.add(child.tail, _end_line(child))
+        flow.add(child.tail, lambda: _end_line(child))
     if block:
         flow.end()
 
@@ -348,12 +351,13 @@ def read_html(data: bytes, name: str) -> Document:
     if not data.strip():
         raise ReportError("unreadable_text", f"{name}: the file is empty")
     text = decode_page(data, name)
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    root = etree.fromstring(text.encode("utf-8"), parser)  # None: only whitespace, comments
     reader = _Reader()
-    try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
-    except etree.ParserError:  # nothing but whitespace or comments: no lines
-        root = None
+    fatal = next((e for e in parser.error_log if e.level == etree.ErrorLevels.FATAL), None)
+    if fatal:  # libxml2 stopped there (elements nested over 256 deep): the rest is lost
+        raise ReportError("unreadable_text", f"{name}: line {fatal.line}: the page cannot be "
+                                             f"read past here ({fatal.message.strip()})")
     if root is not None:
         flow = _Text()
         _flow(root, flow, reader)
