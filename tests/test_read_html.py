@@ -163,6 +163,7 @@ EXPECTED = [("令和3年度 運用状況",), ("区民", "250"), ("合 計", "齋
         ("", "cp932"),  # nothing declared: detected
         ("", "euc_jp"),
         ('<meta charset="utf-8">', "cp932"),  # a wrong declaration: detected
+        ('<meta charset="UTF-16">', "utf-8"),  # in a <meta>, UTF-16 means UTF-8 (WHATWG)
     ],
 )
 def test_declared_and_detected_encodings(head, encoding):

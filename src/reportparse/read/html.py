@@ -81,10 +81,12 @@ _DECLARED = re.compile(
     rb"|<\?xml[^>]*?encoding\s*=\s*[\"'](?P<xml>[\w.:-]+)",
     re.IGNORECASE,
 )
-# Labels Python does not know, or knows as a narrower codec than the one browsers use.
+# Labels Python does not know, or reads otherwise than browsers do (WHATWG Encoding: a
+# page that declares UTF-16 in a <meta> is ASCII-compatible, so it is read as UTF-8).
 BROWSER_CODECS = {
     "shift_jis": "cp932", "x-sjis": "cp932", "windows-31j": "cp932", "x-euc-jp": "euc_jp",
     "iso8859-1": "cp1252", "ascii": "cp1252",
+    "utf-16": "utf_8", "utf-16-le": "utf_8", "utf-16-be": "utf_8",
 }
 _HTML_START = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
