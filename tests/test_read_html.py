@@ -128,7 +128,7 @@ CHROME = """
 <ul id="gnavi"><li>子育て</li></ul>
 <div class="pankuzu"><a href="/">トップ</a> &gt; 区政</div>
 <ol class="breadcrumbs"><li>ホーム</li></ol>
-<div class="side-menu">関連</div>
+<div class="side-menu">関連</div><div id="tmp_lnavi">ローカルナビ</div><p class="topicpath">パス</p>
 <div role="navigation">移動</div>
 <p class="sr-only">ここから本文です</p>
 <p hidden>非表示1</p><p aria-hidden="true">非表示2</p><p style="display: none">非表示3</p>

@@ -47,11 +47,11 @@ CHROME_TAGS = frozenset({
 # landmark rule); inside <main>, <article> or <section> they carry the report's own title.
 LANDMARK_TAGS = frozenset({"header", "footer"})
 CONTENT_TAGS = frozenset({"main", "article", "section"})
-# A class or id word that starts with one of these marks chrome (``gnavi``, ``pankuzu_list``,
-# ``footerArea``, ``side-menu``). Words are split at spaces, ``-`` and ``_``.
+# A class or id containing one of these marks chrome (``gnavi``, ``tmp_lnavi``,
+# ``pankuzu_list``, ``footerArea``, ``side-menu``); ``topicpath`` is the breadcrumb of
+# several Japanese CMSs.
 CHROME_WORDS = (
-    "breadcrumb", "pankuzu", "topicpath", "nav", "gnav", "menu", "sidebar", "header",
-    "footer",
+    "breadcrumb", "pankuzu", "topicpath", "nav", "menu", "sidebar", "header", "footer",
 )
 HIDDEN_CLASSES = frozenset({
     "hidden", "hide", "invisible", "sr-only", "visually-hidden", "screen-reader-text",
@@ -65,7 +65,6 @@ BLOCK_TAGS = frozenset({
 }) | TABLE_PARTS
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_WORD_BREAK = re.compile(r"[\s_-]+")
 _SOURCE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
 _DIGITS = re.compile(r"\s*(\d+)")
 
@@ -134,7 +133,7 @@ def decode_page(data: bytes, name: str) -> str:
 
 def _names_chrome(element: etree._Element) -> bool:
     names = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    return any(word.startswith(CHROME_WORDS) for word in _WORD_BREAK.split(names) if word)
+    return any(word in names for word in CHROME_WORDS)
 
 
 def _hidden(element: etree._Element) -> bool:
