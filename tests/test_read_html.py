@@ -135,7 +135,8 @@ CHROME = """
 <form><label>検索</label><input name="q"></form>
 <script>var x = "表1 999件";</script><style>p { color: red }</style>
 <noscript>JavaScriptを有効に</noscript><aside>広告</aside>
-<main><article><header><h1>令和3年度 運用状況</h1></header>
+<main><div class="pankuzu">トップ &gt; 区政</div>
+<article><header class="entry-header"><h1>令和3年度 運用状況</h1></header>
 <p>本文<span style="visibility:hidden">隠し</span>です。</p>
 <table><tr><th class="header">区分</th><th class="menu">件数</th></tr><tr><td>区民</td><td>250</td></tr></table>
 </article></main>

@@ -43,8 +43,9 @@ CHROME_TAGS = frozenset({
     "head", "script", "style", "noscript", "template", "nav", "aside", "form", "iframe",
     "object", "svg", "button", "select", "textarea",
 })
-# <header>/<footer> are the site's banner and footer only outside the content (HTML's
-# landmark rule); inside <main>, <article> or <section> they carry the report's own title.
+# <header>/<footer>, as tags or class/id names, are the site's banner and footer only
+# outside the content (HTML's landmark rule); inside <main>, <article> or <section> they
+# carry the report's own title (``<header class="entry-header"><h1>``).
 LANDMARK_TAGS = frozenset({"header", "footer"})
 CONTENT_TAGS = frozenset({"main", "article", "section"})
 # A class or id containing one of these marks chrome (``gnavi``, ``tmp_lnavi``,
@@ -131,9 +132,14 @@ def decode_page(data: bytes, name: str) -> str:
 # --- which elements are read -------------------------------------------------------------
 
 
+def _in_content(element: etree._Element) -> bool:
+    return any(ancestor.tag in CONTENT_TAGS for ancestor in element.iterancestors())
+
+
 def _names_chrome(element: etree._Element) -> bool:
     names = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    return any(word in names for word in CHROME_WORDS)
+    words = {word for word in CHROME_WORDS if word in names}
+    return bool(words) and not (words <= LANDMARK_TAGS and _in_content(element))
 
 
 def _hidden(element: etree._Element) -> bool:
@@ -144,8 +150,7 @@ def _hidden(element: etree._Element) -> bool:
 
 
 def _banner(element: etree._Element) -> bool:
-    return element.tag in LANDMARK_TAGS and not any(
-        ancestor.tag in CONTENT_TAGS for ancestor in element.iterancestors())
+    return element.tag in LANDMARK_TAGS and not _in_content(element)
 
 
 def skipped(element: etree._Element) -> bool:
