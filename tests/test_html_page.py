@@ -8,10 +8,15 @@ import shutil
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import reportparse
 from conftest import ROOT
 from reportparse.cli import main
+from reportparse.pipeline import build_report
+from reportparse.read.html import read_html
+from reportparse.records import ReportError
 
 PAGES = ROOT / "tests" / "data" / "html"
 PAGE = PAGES / "nerima_r3_web.html"
@@ -131,3 +136,24 @@ def test_folders_are_searched_for_web_pages(tmp_path):
     reports = _read_csv(tmp_path / "out" / "reports.csv")
     assert [(r["report_id"], r["source_format"], r["n_incidents"]) for r in reports] == [
         ("nerima_r3_web", "html", "28"), ("sniffed", "html", "28")]
+
+
+_CELL = st.tuples(st.sampled_from(["", "表1 件数", "合 計", "種別", "内容", "12", "1,576",
+                                   "令和3年11月17日", "誤送付 (2)", "【4年1月】 本文(1名分)", "<b>x</b>"]),
+                  st.integers(0, 3), st.integers(0, 3))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_CELL, max_size=6), max_size=8), st.booleans())
+def test_random_tables_go_through_the_whole_pipeline(rows, caption):
+    """Any table a page may hold ends in a report or in a documented, named error."""
+    body = "".join("<tr>" + "".join(f'<td rowspan="{r}" colspan="{c}">{text}</td>'
+                                    for text, r, c in row) + "</tr>" for row in rows)
+    html = (f"<html><body><h1>練馬区 令和3年度</h1><table>"
+            f"{'<caption>表1 状況</caption>' if caption else ''}{body}</table></body></html>")
+    try:
+        build_report(read_html(html.encode("utf-8"), "t.html"), report_id="t",
+                     source_path="t.html", source_sha256="")
+    except ReportError as error:
+        assert error.code in {"no_report_found", "malformed_table"}
+        assert "t.html" in error.message
