@@ -248,3 +248,9 @@ def test_random_markup_reads_or_fails_with_a_named_error(text):
             assert all(cell == cell.strip() for cell in line.cells)
             if line.grid is not None:  # every row of a table has the table's width
                 assert grids.setdefault(line.grid, len(line.cells)) == len(line.cells)
+
+
+def test_line_is_where_the_text_starts_in_the_source():
+    source = "<html><body>\n<div><p>一\n二</p>\n\n後<br>\n\n次</div>\n</body></html>"
+    assert [(line.line, line.cells) for line in read_html(source.encode(), "x.html").lines] == [
+        (2, ("一二",)), (5, ("後",)), (7, ("次",))]
