@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     parse = commands.add_parser(
         "parse", help="parse reports into CSV", epilog=PARSE_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Parse report files, folders (searched for .pdf/.txt) and globs.")
+        description="Parse report files, folders (searched for .pdf/.txt/.html/.htm) and globs.")
     parse.add_argument("inputs", nargs="+", metavar="INPUT")
     parse.add_argument("-o", "--out", type=Path, default=Path("out"),
                        help="output folder (default: out/)")

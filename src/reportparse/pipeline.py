@@ -18,6 +18,7 @@ from . import validate
 from .values.dates import FiscalYear
 from .extract.incidents import incidents, is_incident_grid
 from .extract.metrics import metrics
+from .read.html import is_html, read_html
 from .read.pdf import read_pdf
 from .read.text import read_text
 from .records import Document, Report, ReportError
@@ -29,9 +30,11 @@ from .tokens import incident_tokens
 ENGINES = ("pymupdf", "pdfplumber")
 
 def read_document(data: bytes, name: str, engine: str) -> Document:
-    """The document model of an input, from a PDF or a text file, by its content."""
+    """The document model of an input, from a PDF, a web page or a text file."""
     if data.startswith(b"%PDF") or name.lower().endswith(".pdf"):
         return read_pdf(data, name, engine)
+    if is_html(data, name):
+        return read_html(data, name)
     return read_text(data, name)
 
 

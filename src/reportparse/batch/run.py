@@ -30,7 +30,7 @@ from ..tokens import dictionary_info
 from .workers import Failure, WorkerPool
 from ..output.writers import csv_text, encode
 
-REPORT_SUFFIXES = (".pdf", ".txt")
+REPORT_SUFFIXES = (".pdf", ".txt", ".html", ".htm")
 ERROR_COLUMNS = ("source_path", "error", "message")
 DEFAULT_TIMEOUT = 300.0  # seconds per input: the 177-page real PDF takes about 5
 DEFAULT_MEMORY_MB = 2048  # address space per worker; a normal parse stays under 400
@@ -56,7 +56,7 @@ class Job:
 
 
 def expand_inputs(inputs: list[str]) -> tuple[list[Path], list[InputError]]:
-    """Files as given, folders searched recursively for .pdf/.txt, globs expanded.
+    """Files as given, folders searched recursively for .pdf/.txt/.html/.htm, globs expanded.
 
     Folder and glob matches are sorted so that a run does not depend on the order on disk.
     """
@@ -71,7 +71,7 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path], list[InputError]]:
             found += inside
             if not inside:
                 missing.append(InputError(given, "not_found",
-                                          f"{given}: no .pdf or .txt file in this folder"))
+                                          f"{given}: no .pdf, .txt or .html file in this folder"))
         elif path.is_file():
             found.append(path)
         elif glob.has_magic(given):
