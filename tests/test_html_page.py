@@ -18,9 +18,9 @@ from reportparse.pipeline import build_report
 from reportparse.read.html import read_html
 from reportparse.records import ReportError
 
-PAGES = ROOT / "tests" / "data" / "html"
+PAGES = ROOT / "corpus"
 PAGE = PAGES / "nerima_r3_web.html"
-COPY = PAGES / "nerima_r3_web.txt"
+COPY = PAGES / "nerima_r3_web_copy.txt"
 TWO_ROW_HEADER_TABLE = 7
 
 
@@ -116,10 +116,6 @@ def test_the_page_reads_as_the_seed_does(page, seed_report):
         seed_report.incident_records)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "header rows over two rows (rowspan/colspan) are not resolved into column groups yet: "
-    "the structure stage reads the second header row of 表7 as data; the lead's header "
-    "resolution (main) does this for both the page and its text copy"))
 def test_two_row_header_table_matches_the_text_copy(page, copy):
     cells = _cells(page, two_row_header=True)
     assert cells == _cells(copy, two_row_header=True)

@@ -2,7 +2,7 @@
 
     python tools/make_html.py        # from the repo root
 
-``tests/data/html/nerima_r3_web.html`` is the seed text ``corpus/nerima_r3.txt`` as a
+``corpus/nerima_r3_web.html`` is the seed text ``corpus/nerima_r3.txt`` as a
 municipal web page saved from a browser: Shift_JIS with an ``http-equiv`` charset, page
 chrome around the report (header, global navigation, breadcrumbs, side menu, footer,
 scripts, a screen-reader-only line), headings, paragraphs wrapped in the source between
@@ -12,7 +12,7 @@ Japanese characters, 表1–表5 with ``<caption>``, 表6 under an ``<h3>`` with
 see ``shared/real-reports/nakano_r4_kojinjoho_unei.txt``). 齐, which Shift_JIS lacks, is a
 character reference, as a browser writes it.
 
-``tests/data/html/nerima_r3_web.txt`` is the text a browser gives when the report is copied
+``corpus/nerima_r3_web_copy.txt`` is the text a browser gives when the report is copied
 from that page: blocks on lines with a blank line between them, table rows as TAB-separated
 cells, span fillers as empty cells. It is written from the seed's own rows, not from the
 HTML, so that a test comparing the two readers compares two independent renderings.
@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "nerima_r3.txt"
-TARGET = ROOT / "tests" / "data" / "html"
+TARGET = ROOT / "corpus"
 
 _SECTION = re.compile(r"^\d{1,2} \S")
 _CAPTION = re.compile(r"^表\d")
@@ -235,7 +235,7 @@ def main() -> None:
     TARGET.mkdir(parents=True, exist_ok=True)
     page = page_html(blocks).encode("cp932", errors="xmlcharrefreplace")
     (TARGET / "nerima_r3_web.html").write_bytes(page)
-    (TARGET / "nerima_r3_web.txt").write_text(text_copy(blocks), encoding="utf-8")
+    (TARGET / "nerima_r3_web_copy.txt").write_text(text_copy(blocks), encoding="utf-8")
 
 
 if __name__ == "__main__":
