@@ -434,6 +434,19 @@ def _paragraphs(lines: tuple[Line, ...], kinds: list[str], starts: dict[int, int
         if index in heading_at:
             section = heading_at[index]
         elif index not in consumed and kinds[index] != "caption":
-            paragraphs.append(Paragraph(section, lines[index]))
+            line = lines[index]
+            if paragraphs and _continues_sentence(paragraphs[-1].line, line):
+                line = replace(paragraphs[-1].line,
+                               cells=(paragraphs[-1].line.text + line.text,))
+                paragraphs.pop()
+            paragraphs.append(Paragraph(section, line))
         index += 1
     return paragraphs
+
+
+def _continues_sentence(previous: Line, line: Line) -> bool:
+    """A sentence broken at a line end: ``…登録数は287`` / ``件である。``, or after a comma."""
+    if line.gap_before or len(previous.cells) != 1 or len(line.cells) != 1:
+        return False
+    before, after = previous.text, line.text
+    return (before[-1:].isdigit() and after.startswith(COUNTERS)) or before.endswith("、")
