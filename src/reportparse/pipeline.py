@@ -17,7 +17,7 @@ from . import __version__
 
 from . import validate
 from .values.dates import FiscalYear, find_fiscal_year
-from .extract.incidents import incidents, is_incident_grid
+from .extract.incidents import incident_list, is_incident_grid
 from .extract.metrics import metrics
 from .read.pdf import read_pdf
 from .read.text import read_text
@@ -62,15 +62,13 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     """Structure, validate and tokenise a document that has been read."""
     found = outline(document)
     fiscal_year = _fiscal_year(found)
-    incident_grid = next((grid for grid in found.grids if is_incident_grid(grid)), None)
-    cells = [cell for grid in found.grids if grid is not incident_grid
+    incident_grids = [grid for grid in found.grids if is_incident_grid(grid)]
+    lists = [incident_list(grid, fiscal_year) for grid in incident_grids]
+    cells = [cell for grid in found.grids if grid not in incident_grids
              for cell in table_cells(grid, fiscal_year)]
     figures = [metric for paragraph in found.paragraphs
                for metric in metrics(paragraph, fiscal_year)]
-    try:
-        listed = incidents(incident_grid, fiscal_year) if incident_grid else []
-    except ReportError as error:
-        raise ReportError(error.code, f"{source_path}: {error.message}") from None
+    listed = [incident for found_list in lists for incident in found_list.incidents]
     if not (cells or figures or listed):
         raise ReportError(
             "no_report_found",
@@ -78,13 +76,12 @@ def build_report(document: Document, *, report_id: str, source_path: str,
         )
     section_of_table = {grid.no: grid.section.no if grid.section else None
                         for grid in found.grids}
-    incident_table_no = incident_grid.no if incident_grid else None
     checks = (
         [validate.folded_characters(document.folded)]
         + validate.check_totals(cells)
         + validate.check_prose(figures, cells, section_of_table)
         + validate.check_table_dates(cells, fiscal_year)
-        + validate.check_incidents(listed, incident_table_no, fiscal_year)
+        + [check for found_list in lists for check in validate.check_incidents(found_list)]
     )
     return Report(
         report_id=report_id,

@@ -42,7 +42,8 @@ def dictionary_info() -> str:
 def tokenize(text: str) -> list[tuple[str, str, str, str]]:
     """(surface, lemma, pos, pos_detail) of each word of ``text``."""
     words = []
-    for line in _tagger().parse(text).split("\n"):
+    # MeCab reads a C string: a NUL (a damaged PDF's text) would cut its output mid-line
+    for line in _tagger().parse(text.replace("\0", "")).split("\n"):
         if line == "EOS":
             break
         surface, pos, detail, orth_base = line.split("\t")
