@@ -129,7 +129,7 @@ def check_incidents(listing: IncidentList) -> list[Check]:
     """The checks of one incident list: rows left unread, declared counts, numbering, dates."""
     table_no = listing.table_no
     checks = [_check("incident_row", False, table_no, f"表{table_no} line {row.line}",
-                     "a readable incident row", "", row.problem)
+                     "a readable incident row", "", f"line {row.line}: {row.problem}")
               for row in listing.unread]
     incidents = list(listing.incidents)
     for group in _runs(incidents):

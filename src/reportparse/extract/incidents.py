@@ -36,9 +36,9 @@ from ..values.normalize import compact_label
 from .structure import Grid
 
 # What a column holds, by the words of its header (compared without spaces, brackets or
-# units). A header means what it equals, else what the longest word it contains means.
-# Where two columns share a meaning, the one named by the earlier word comes first
-# (発生日 before 判明日).
+# units). A header means what it equals, else what the longest word it ends with means
+# (漏えい等の内容, 所管課名, 原因及び再発防止策). Where two columns share a meaning, the
+# one named by the earlier word comes first (発生日 before 判明日).
 COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "no": ("no", "no.", "番号", "項番", "通番", "#"),
     "category": ("種別", "区分", "事故の種類", "事案の種類", "分類", "種類", "類型"),
@@ -52,6 +52,9 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "departments": ("所管", "所管課", "担当課", "担当部署", "部署名", "部署", "所属", "課名"),
     "counts": ("件数", "人数", "影響件数", "対象者数", "対象件数", "影響人数"),
 }
+# Headers that end like a description but name the decision on a request (tables of
+# 開示請求 print 区分 / 決定内容 / 件数): they make no incident list.
+NOT_DESCRIPTIONS = ("決定内容", "請求内容", "処理内容", "開示内容", "決定の内容", "請求の内容")
 # The unit of a counts column whose header prints none in brackets.
 COUNT_UNITS = (("件", "件"), ("人", "人"), ("者", "人"), ("名", "名"))
 
@@ -106,16 +109,16 @@ def _header_key(cell: str) -> str:
 
 
 def _meaning(cell: str) -> tuple[int, str] | None:
-    """(rank, meaning) of a header cell: exact words first, then the longest contained."""
+    """(rank, meaning) of a header cell: exact words first, then the longest it ends with."""
     key = _header_key(cell)
-    if not key:
+    if not key or key.endswith(NOT_DESCRIPTIONS):
         return None
     found = []
     for meaning, words in COLUMN_WORDS.items():
         for rank, word in enumerate(words):
             if key == word:
                 return rank, meaning
-            if word in key:
+            if key.endswith(word):
                 found.append((-len(word), rank, meaning))
     return min(found)[1:] if found else None
 
@@ -290,6 +293,7 @@ class _Draft:
     cells: list[str]
     category: str
     declared: int | None
+    after_unread: bool  # a row above it was unread: a 同上 in it repeats an unknown text
 
 
 @dataclass
@@ -303,11 +307,15 @@ class _Reading:
     declared: int | None = None
     drafts: list[_Draft] = field(default_factory=list)
     unread: list[UnreadRow] = field(default_factory=list)
+    unread_above: bool = False
 
     def skip(self, row: Line, problem: str) -> None:
         shown = " | ".join(row.cells)
-        self.unread.append(UnreadRow(row.page, row.line,
-                                     f"line {row.line}: {problem}: {shown[:60]}"))
+        self.unread.append(UnreadRow(row.page, row.line, f"{problem}: {shown[:60]}"))
+        self.unread_above = True
+
+    def heading(self, cell: str) -> None:
+        self.category, self.declared = category(cell)
 
 
 def _aligned(cells: tuple[str, ...], columns: Columns) -> list[str] | None:
@@ -340,7 +348,7 @@ def _read_row(reading: _Reading, row: Line) -> None:
     columns = reading.columns
     if len(row.cells) == 1:  # no column to tell: a heading, or wrapped description text
         if _category_style(row.cells[0]):
-            reading.category, reading.declared = category(row.cells[0])
+            reading.heading(row.cells[0])
         else:
             _continue(reading, row, {None: row.cells[0]})
         return
@@ -358,18 +366,25 @@ def _read_row(reading: _Reading, row: Line) -> None:
         _start(reading, row, number, cells)
     elif only is not None and (only == columns.first("category")
                                or _category_style(filled[only])):
-        reading.category, reading.declared = category(filled[only])
+        reading.heading(filled[only])
     elif _starts_incident(cells, columns):
+        _category_cell(reading, cells)  # the group it heads goes on below it
         reading.skip(row, "a row with no incident number")
     else:
         _continue(reading, row, filled)
 
 
-def _start(reading: _Reading, row: Line, number: int | None, cells: list[str]) -> None:
+def _category_cell(reading: _Reading, cells: list[str]) -> None:
     at = reading.columns.first("category")
     if at is not None and cells[at]:
-        reading.category, reading.declared = category(cells[at])
-    reading.drafts.append(_Draft(row, number, cells, reading.category, reading.declared))
+        reading.heading(cells[at])
+
+
+def _start(reading: _Reading, row: Line, number: int | None, cells: list[str]) -> None:
+    _category_cell(reading, cells)
+    reading.drafts.append(_Draft(row, number, cells, reading.category, reading.declared,
+                                 reading.unread_above))
+    reading.unread_above = False
 
 
 def _continue(reading: _Reading, row: Line, texts: dict[int | None, str]) -> None:
@@ -437,14 +452,16 @@ def _incidents(reading: _Reading) -> list[Incident]:
     records: list[Incident] = []
     cause = measures = ""
     for draft in reading.drafts:
+        if draft.after_unread:
+            cause = measures = ""
+        printed_cause = _text(draft, columns, "cause")
+        cause = _repeated(printed_cause, cause)
+        measures = _repeated(_text(draft, columns, "measures"), measures)
         content = _text(draft, columns, "description")
         if not content:
             named = " / ".join(reading.header[at] for at in columns.positions["description"])
             reading.skip(draft.row, f"incident {draft.no} has no description ({named})")
             continue
-        printed_cause = _text(draft, columns, "cause")
-        cause = _repeated(printed_cause, cause)
-        measures = _repeated(_text(draft, columns, "measures"), measures)
         when = _when(draft, columns, content, fiscal_year)
         actor = _ACTOR.match(when.description)
         affected = _affected(draft, columns, when.description)
