@@ -71,14 +71,15 @@ SAME_AS_ABOVE = "同上"
 # its own. The name is short text without sentence punctuation and does not open with a
 # particle (so the tail of a wrapped sentence, ``を紛失(1件)``, is no heading); the count,
 # when printed, is the group's declared count.
-_NAME = r"(?P<name>(?![をにがはでとへもやの])[^\d()【】\[\]<>、。,.:;]{1,20}?)"
+_BULLETS = "■□◆◇●○▼▽・"
+_NAME = rf"(?P<name>(?![をにがはでとへもやの{_BULLETS}])[^\d()【】\[\]<>、。,.:;]{{1,20}}?)"
 _COUNT = r"(?P<count>\d+) ?件?"
 CATEGORY_STYLES = tuple(re.compile(pattern) for pattern in (
     rf"{_NAME} ?\({_COUNT}\)",                  # 誤送付 (6), 誤送付(6件)
     rf"{_NAME} ?(?P<count>\d+)件",              # 誤送付 6件
     rf"【{_NAME}】(?: ?\(?{_COUNT}\)?)?",        # 【誤送付】, 【誤送付】(6件)
     rf"<{_NAME}>(?: ?\(?{_COUNT}\)?)?",         # <誤送付>
-    rf"[■□◆◇●○▼▽・] ?{_NAME}(?: ?\(?{_COUNT}\)?)?",  # ■誤送付, ◆誤送付(6件)
+    rf"[{_BULLETS}] ?{_NAME}(?: ?\(?{_COUNT}\)?)?",  # ■誤送付, ◆誤送付(6件)
 ))
 # Only these styles may stand for a heading row; a bare word could be any wrapped text.
 _BARE_NAME = re.compile(_NAME)
@@ -143,9 +144,12 @@ class Columns:
 
 
 def _numbered(grid: Grid, position: int) -> bool:
-    """Whether a column with a blank header holds the row numbers (a blank corner cell)."""
+    """Whether a column with a blank header holds the row numbers (a blank corner cell).
+
+    One-cell lines (headings, wrapped text) sit in no column and are left out.
+    """
     values = [row.cells[position] for row in grid.rows
-              if position < len(row.cells) and row.cells[position]]
+              if position < len(row.cells) > 1 and row.cells[position]]
     return bool(values) and all(_number(value) is not None for value in values)
 
 
