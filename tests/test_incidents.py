@@ -419,3 +419,13 @@ def test_a_list_without_a_no_column():
     found = incident_list(grid, FY2021)
     assert [(i.no, i.category, i.description) for i in found.incidents] == [
         (None, "誤送付", "通知書を誤送付の続き"), (None, "紛失", "名簿を紛失")]
+
+
+def test_text_wrapped_from_an_unread_row_is_not_joined_to_the_incident_above():
+    grid = _grid(("No", "種別", "内容", "所管"), ("1", "誤送付", "【3年5月】 通知書を誤送付", "総務課"),
+                 ("", "", "【3年6月】 案内を誤送付", "税務課"), ("", "", "(続き)"),
+                 ("3", "", "【3年7月】 名簿を誤送付", "福祉課"))
+    found = incident_list(grid, FY2021)
+    assert [i.description for i in found.incidents] == ["通知書を誤送付", "名簿を誤送付"]
+    assert [(row.line, row.problem.split(":")[0]) for row in found.unread] == [
+        (3, "a row with no incident number"), (4, "text that continues no readable incident")]

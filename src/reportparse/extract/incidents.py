@@ -58,9 +58,6 @@ NOT_DESCRIPTIONS = ("決定内容", "請求内容", "処理内容", "開示内�
 # The unit of a counts column whose header prints none in brackets.
 COUNT_UNITS = (("件", "件"), ("人", "人"), ("者", "人"), ("名", "名"))
 
-# Fields whose text several columns may share, and how their texts are joined.
-_JOINERS = {"description": " ", "cause": " ", "measures": " ", "departments": " "}
-
 ACTORS = ("委託事業者", "指定管理者", "受託事業者")
 # Words that name no office of their own: ``区民事務所 担当課`` is one department whose name
 # was spread over the cell, not the two departments 区民事務所 and 担当課.
@@ -70,7 +67,8 @@ SAME_AS_ABOVE = "同上"
 # A category as printed: in its column (``誤送付 (6)``, ``誤送付``) or as a heading row of
 # its own. The name is short text without sentence punctuation and does not open with a
 # particle (so the tail of a wrapped sentence, ``を紛失(1件)``, is no heading); the count,
-# when printed, is the group's declared count.
+# when printed, is the group's declared count. Only these styles make a one-cell line a
+# heading: a bare word could be any wrapped text.
 _BULLETS = "■□◆◇●○▼▽・"
 _NAME = rf"(?P<name>(?![をにがはでとへもやの{_BULLETS}])[^\d()【】\[\]<>、。,.:;]{{1,20}}?)"
 _COUNT = r"(?P<count>\d+) ?件?"
@@ -81,7 +79,6 @@ CATEGORY_STYLES = tuple(re.compile(pattern) for pattern in (
     rf"<{_NAME}>(?: ?\(?{_COUNT}\)?)?",         # <誤送付>
     rf"[{_BULLETS}] ?{_NAME}(?: ?\(?{_COUNT}\)?)?",  # ■誤送付, ◆誤送付(6件)
 ))
-# Only these styles may stand for a heading row; a bare word could be any wrapped text.
 _BARE_NAME = re.compile(_NAME)
 
 _NUMBER = re.compile(r"(?:no\.? ?)?\(?(?P<no>\d{1,4})\)?\.?", re.IGNORECASE)
@@ -99,6 +96,7 @@ _AFFECTED = re.compile(
 )
 _COUNT_CELL = re.compile(r"(?P<count>\d[\d,]*) ?(?P<unit>名|件|人)?分?")
 _HEADER_NOISE = re.compile(r"\([^()]*\)|[ :・]")
+_BRACKETED_UNIT = re.compile(r"\((?P<unit>[件人名])\)")
 _LATIN = re.compile(r"[0-9A-Za-z]")
 
 
@@ -125,7 +123,7 @@ def _meaning(cell: str) -> tuple[int, str] | None:
 
 
 def _count_unit(header: str) -> str:
-    bracketed = re.search(r"\((?P<unit>[件人名])\)", header)
+    bracketed = _BRACKETED_UNIT.search(header)
     if bracketed:
         return bracketed["unit"]
     return next((unit for word, unit in COUNT_UNITS if word in header), "")
@@ -234,22 +232,16 @@ def _month_day(text: str, fiscal_year: FiscalYear | None) -> JapaneseDate | None
     return parse_date(f"{year}年{month}月{day}", fiscal_year)
 
 
-def _date(text: str, fiscal_year: FiscalYear | None) -> JapaneseDate | None:
-    """The date ``text`` is, or begins with; None when it holds none.
-
-    Raises DateError when it holds an impossible date.
-    """
+def _readable_date(text: str, fiscal_year: FiscalYear | None) -> JapaneseDate | None:
+    """The date ``text`` is, else the first it holds; None when there is none or it is
+    impossible (validate reports why from the label)."""
     try:
         return parse_date(text, fiscal_year)
     except DateError:
         pass
-    found = find_dates(text, fiscal_year)
-    return found[0] if found else _month_day(text.strip(), fiscal_year)
-
-
-def _readable_date(text: str, fiscal_year: FiscalYear | None) -> JapaneseDate | None:
     try:
-        return _date(text, fiscal_year)
+        found = find_dates(text, fiscal_year)
+        return found[0] if found else _month_day(text.strip(), fiscal_year)
     except DateError:
         return None
 
@@ -394,8 +386,8 @@ def _start(reading: _Reading, row: Line, number: int | None, cells: list[str]) -
 def _continue(reading: _Reading, row: Line, texts: dict[int | None, str]) -> None:
     """Join wrapped text to the cells of the incident above; text under the No column, or
     under a column of no known meaning, or of no known column, is wrapped description."""
-    if not reading.drafts:
-        reading.skip(row, "text that continues no incident")
+    if not reading.drafts or reading.unread_above:  # not the incident above: an unread row
+        reading.skip(row, "text that continues no readable incident")
         return
     columns = reading.columns
     described = {at for meaning, places in columns.positions.items() if meaning != "no"
