@@ -429,3 +429,17 @@ def test_text_wrapped_from_an_unread_row_is_not_joined_to_the_incident_above():
     assert [i.description for i in found.incidents] == ["通知書を誤送付", "名簿を誤送付"]
     assert [(row.line, row.problem.split(":")[0]) for row in found.unread] == [
         (3, "a row with no incident number"), (4, "text that continues no readable incident")]
+
+
+@pytest.mark.parametrize("engine", ["pymupdf", "pdfplumber"])
+def test_the_same_list_as_a_pdf_gives_the_same_incidents(engine):
+    """tests/data/incidents_headings.pdf renders the 架空町 text as a ruled list on A5 pages:
+    内容 cells wrapped over three lines, heading rows spanning the table, the header repeated
+    on page 2 right above the heading 誤送信(2件)."""
+    pdf = reportparse.parse(ROOT / "tests" / "data" / "incidents_headings.pdf", engine)
+    text = reportparse.parse(CORPUS / "synthetic_incidents_headings.txt")
+    where = lambda i: dataclasses.replace(i, source_page=0, source_line=0)  # noqa: E731
+    assert [where(i) for i in pdf.incident_records] == [where(i) for i in text.incident_records]
+    assert [i.source_page for i in pdf.incident_records] == [1, 1, 1, 1, 2]
+    assert [(c.check, c.status) for c in pdf.check_records] == [
+        (c.check, c.status) for c in text.check_records]

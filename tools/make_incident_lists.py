@@ -8,6 +8,11 @@ corpus/README.md for what each one holds). Cells are separated by TABs, as in a 
 a published table; a wrapped cell is a line of its own whose leading cells are empty
 (or, in a copy that lost its TABs, a line of one cell).
 
+It also renders the 架空町 report as ``tests/data/incidents_headings.pdf`` with
+reportlab (``pip install -e '.[corpus]'``, ``apt-get install fonts-ipaexfont``): a ruled
+list on A5 pages, so that the narrow 内容 cells wrap over several lines and the list runs
+over two pages (header repeated), with the category headings as rows spanning the table.
+
 Run from the repository root::
 
     python tools/make_incident_lists.py
@@ -188,10 +193,69 @@ FILES = {
 }
 
 
+def _pdf_blocks(text: str) -> list[tuple[str, list[tuple[str, ...]]]]:
+    """(line, []) for prose and (caption, rows) for a table, which a blank line ends. In a
+    table a one-cell line is a heading ending in ``件)`` or the rest of the 内容 above it
+    (wrapped in the copy, whole in the PDF's cell)."""
+    blocks: list[tuple[str, list[tuple[str, ...]]]] = []
+    in_table = False
+    for line in text.split("\n"):
+        cells = tuple(line.split("\t"))
+        rows = blocks[-1][1] if blocks else []
+        if not line:
+            in_table = in_table and not rows
+        elif in_table and (len(cells) > 1 or line.endswith("件)")):
+            rows.append(cells)
+        elif in_table:
+            rows[-1] = rows[-1][:2] + (rows[-1][2] + line,) + rows[-1][3:]
+        else:
+            blocks.append((line, []))
+            in_table = line.startswith("表")
+    return blocks
+
+
+TOP_MARGIN_MM = 84
+
+
+def make_pdf(text: str, out: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A5
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(TTFont("IPAexMincho", "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"))
+    body = ParagraphStyle("body", fontName="IPAexMincho", fontSize=9, leading=13, wordWrap="CJK")
+    cell = ParagraphStyle("cell", parent=body, fontSize=7.5, leading=10)
+    story = []
+    for line, rows in _pdf_blocks(text):
+        story.append(Paragraph(line, body))
+        if not rows:
+            continue
+        width = len(rows[0])
+        style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        data = []
+        for index, row in enumerate(rows):
+            if len(row) == 1:  # a category heading spans the table
+                style.append(("SPAN", (0, index), (-1, index)))
+            data.append([Paragraph(c, cell) for c in row] + [""] * (width - len(row)))
+        widths = [7 * mm, 18 * mm, 30 * mm, 10 * mm, 16 * mm, 23 * mm, 23 * mm]
+        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+        table.setStyle(TableStyle(style))
+        story.append(table)
+    # the margin puts the page break inside the list, right before the heading 誤送信(2件)
+    SimpleDocTemplate(str(out), pagesize=A5, invariant=1, title="synthetic", leftMargin=10 * mm,
+                      rightMargin=10 * mm, topMargin=TOP_MARGIN_MM * mm).build(story)
+
+
 def main() -> None:
     for name, text in FILES.items():
         (ROOT / name).write_text(text, encoding="utf-8")
         print(f"wrote {name}")
+    make_pdf(HEADINGS, ROOT / "tests/data/incidents_headings.pdf")
+    print("wrote tests/data/incidents_headings.pdf")
 
 
 if __name__ == "__main__":
