@@ -325,6 +325,8 @@ def _grid(header: tuple[str, ...], *rows: tuple[str, ...], title: str = "") -> G
      ["no", "category", "occurred", "description", "cause", "measures", "departments", "counts"]),
     (("No.", "種 別", "発生時期", "漏えい等の内容", "原因及び再発防止策", "所管課名"),
      ["no", "category", "occurred", "description", "measures", "departments"]),
+    (("№", "事故区分", "発生(判明)日", "事故等の内容", "原因等", "対応状況", "担当", "漏えい件数"),
+     ["no", "category", "occurred", "description", "cause", "measures", "departments", "counts"]),
 ])
 def test_columns_are_recognised_by_meaning(header, meanings):
     found = columns(_grid(header, ("1",) + ("x",) * (len(header) - 1))).positions
@@ -334,13 +336,26 @@ def test_columns_are_recognised_by_meaning(header, meanings):
 @pytest.mark.parametrize("header, listed", [
     (("", "種別", "内容", "原因", "所管"), True),
     (("事案の概要", "発生日"), True),
+    (("概要", "対応状況"), True),
     (("区分", "件数(件)"), False),                          # a table of counts
     (("区分", "決定内容の内訳", "件数"), False),             # decisions on requests
     (("年度", "請求件数(所管課別)", "決定内容の内訳(件数)"), False),
     (("内容", "件数"), False),                               # a description alone
+    (("区分", "相談内容", "件数"), False),                   # undated: a table of requests
+    (("事務の名称", "目的・内容", "所管課"), False),          # undated: a register of work
 ])
 def test_an_incident_list_needs_a_description_and_one_more_meaning(header, listed):
     assert is_incident_grid(_grid(header, ("1",) * len(header))) is listed
+
+
+@pytest.mark.parametrize("description, listed", [
+    ("【4年1月】 通知書を誤送付", True), ("令和4年1月12日に名簿を紛失", True),
+    ("R4.1.12 名簿を紛失", True), ("住民票の写しの交付に関する相談", False),
+])
+def test_a_category_or_department_list_needs_dated_descriptions(description, listed):
+    grid = _grid(("区分", "内容", "担当課"), ("誤送付", description, "総務課"),
+                 ("紛失", description, "税務課"))
+    assert is_incident_grid(grid) is listed
 
 
 @pytest.mark.parametrize("printed, read", [

@@ -45,11 +45,12 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "description": ("内容", "概要", "事案の概要", "事故の内容", "事案の内容", "事故概要",
                     "事案概要", "事故の概要"),
     "occurred": ("発生日", "発生年月日", "発生日時", "発生時期", "発生年月", "発生月",
-                 "判明日", "判明年月日", "年月日", "日付"),
+                 "判明日", "判明年月日", "判明日時", "発覚日", "年月日", "日付"),
     "cause": ("原因", "発生原因", "事故原因"),
     "measures": ("再発防止策", "対応", "今後の対策", "改善策", "対応策", "対策", "対応内容",
-                 "再発防止", "措置"),
-    "departments": ("所管", "所管課", "担当課", "担当部署", "部署名", "部署", "所属", "課名"),
+                 "対応状況", "再発防止", "措置", "取組"),
+    "departments": ("所管", "所管課", "担当課", "担当部署", "部署名", "部署", "所属", "課名",
+                    "部課", "担当"),
     "counts": ("件数", "人数", "影響件数", "対象者数", "対象件数", "影響人数"),
 }
 # Headers that end like a description but name the decision on a request (tables of
@@ -89,6 +90,7 @@ _DATE_MARKERS = (
     re.compile(r" ?[(\[〔](?P<label>[^)\]〕]*)[)\]〕]$"),
 )
 _OPENING_DATE = re.compile(r"^(?P<label>[^、,。 ]{3,20})[、, ]")
+_WRITTEN_MONTH = re.compile(r"\d{1,4} ?年 ?\d{1,2} ?月|(?<![A-Za-z])[RHS]\d{1,2}\.\d{1,2}")
 _MONTH_DAY = re.compile(r"(?P<month>\d{1,2}) ?月(?: ?(?P<day>\d{1,2}) ?日)?")
 _ACTOR = re.compile(r"^\((?P<actor>" + "|".join(ACTORS) + r")(?:\((?P<detail>[^()]+)\))?\) ?")
 _AFFECTED = re.compile(
@@ -104,7 +106,8 @@ _LATIN = re.compile(r"[0-9A-Za-z]")
 
 
 def _header_key(cell: str) -> str:
-    return _HEADER_NOISE.sub("", compact_label(cell)).casefold()
+    """``発生(判明)日`` -> ``発生日``, ``原因等`` -> ``原因``, ``No.`` -> ``no.``."""
+    return _HEADER_NOISE.sub("", compact_label(cell)).removesuffix("等").casefold()
 
 
 def _meaning(cell: str) -> tuple[int, str] | None:
@@ -168,11 +171,26 @@ def columns(grid: Grid) -> Columns:
     )
 
 
+def _dated(grid: Grid, position: int) -> bool:
+    """Whether most descriptions in a column say when (``【4年1月】``, ``令和4年1月12日``)."""
+    cells = [row.cells[position] for row in grid.rows if position < len(row.cells) > 1]
+    dated = sum(bool(_WRITTEN_MONTH.search(cell)) for cell in cells)
+    return bool(cells) and dated * 2 >= len(cells)
+
+
 def is_incident_grid(grid: Grid) -> bool:
-    """An incident list: a description column and a category, date, cause or department."""
+    """An incident list: a description column, and a date, cause or measures column, or a
+    category or department column beside descriptions that say when they happened.
+
+    A category or department alone is not enough: tables of requests (区分 / 相談内容 /
+    件数) and registers of work (事務の名称 / 内容 / 所管課) have them too.
+    """
     found = columns(grid).positions
-    return "description" in found and any(
-        meaning in found for meaning in ("category", "occurred", "cause", "departments"))
+    if "description" not in found:
+        return False
+    return any(meaning in found for meaning in ("occurred", "cause", "measures")) or (
+        any(meaning in found for meaning in ("category", "departments"))
+        and _dated(grid, found["description"][0]))
 
 
 # --- cells -----------------------------------------------------------------------------
