@@ -458,3 +458,17 @@ def test_the_same_list_as_a_pdf_gives_the_same_incidents(engine):
     assert [i.source_page for i in pdf.incident_records] == [1, 1, 1, 1, 2]
     assert [(c.check, c.status) for c in pdf.check_records] == [
         (c.check, c.status) for c in text.check_records]
+
+
+def test_a_continuation_whose_cells_lost_their_columns_is_named(parse_bytes):
+    """Copied with spaces, a wrapped line loses its leading empty cells: its text cannot be
+    placed, so the line is a failed check that says the incident above may be incomplete."""
+    text = (CORPUS / "synthetic_incidents_grouped.txt").read_text(encoding="utf-8")
+    report = parse_bytes(text.replace("\t", "  ").encode())
+    unread = [c for c in report.check_records if c.check == "incident_row"]
+    assert [(c.location, c.message[:60]) for c in unread] == [
+        ("表2 line 25", "line 25: it continues incident 3, but its 3 cells cannot be ")]
+    assert "(incident 3 may be incomplete)" in unread[0].message
+    assert len(report.incident_records) == 6
+    # the wrapped line 28 is a single cell: it is still joined to incident 5
+    assert report.incident_records[4].description.endswith("所在が不明となった(12名分)")

@@ -375,7 +375,7 @@ def _read_row(reading: _Reading, row: Line) -> None:
     filled = {at: text for at, text in enumerate(cells) if text}
     only = next(iter(filled)) if len(filled) == 1 else None
     if no_at is not None and cells[no_at] and number is None and only is None:
-        reading.skip(row, f"incident number {cells[no_at]!r} is not a number")
+        reading.skip(row, _unplaced(reading, row, cells[no_at]))
     elif number is not None or (no_at is None and len(filled) > 1):
         _start(reading, row, number, cells)
     elif only is not None and (only == columns.first("category")
@@ -386,6 +386,16 @@ def _read_row(reading: _Reading, row: Line) -> None:
         reading.skip(row, "a row with no incident number")
     else:
         _continue(reading, row, filled)
+
+
+def _unplaced(reading: _Reading, row: Line, first: str) -> str:
+    """Why a line with text, not a number, under the No column cannot be read."""
+    width = reading.columns.width
+    if len(row.cells) < width and reading.drafts and not reading.unread_above:
+        above = reading.drafts[-1].no
+        return (f"it continues incident {above}, but its {len(row.cells)} cells cannot be "
+                f"placed in the list's {width} columns (incident {above} may be incomplete)")
+    return f"incident number {first!r} is not a number"
 
 
 def _category_cell(reading: _Reading, cells: list[str]) -> None:
