@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..records import Incident, IncidentList, Line, UnreadRow
 from ..values.dates import DateError, FiscalYear, JapaneseDate, find_dates, find_fiscal_year, parse_date
@@ -110,6 +111,7 @@ def _header_key(cell: str) -> str:
     return _HEADER_NOISE.sub("", compact_label(cell)).removesuffix("等").casefold()
 
 
+@lru_cache(maxsize=1024)  # a pure function; every report of a batch repeats its headers
 def _meaning(cell: str) -> tuple[int, str] | None:
     """(rank, meaning) of a header cell: exact words first, then the longest it ends with."""
     key = _header_key(cell)
@@ -468,7 +470,8 @@ def _affected(draft: _Draft, columns: Columns, description: str) -> _Affected:
 
 
 def _repeated(printed: str, above: str) -> str:
-    return above if compact_label(printed) == SAME_AS_ABOVE else printed
+    # cells come normalised: only the spaces of a spaced-out 同 上 are left to drop
+    return above if printed.replace(" ", "") == SAME_AS_ABOVE else printed
 
 
 def _incidents(reading: _Reading) -> list[Incident]:
