@@ -394,6 +394,7 @@ def test_dates_in_a_date_column(printed, occurred):
     ("(4年1月12日)通知書を誤送付", "2022-01-12", "通知書を誤送付"),
     ("令和4年1月12日、通知書を誤送付", "2022-01-12", "令和4年1月12日、通知書を誤送付"),
     ("通知書(令和3年度分)を誤送付", None, "通知書(令和3年度分)を誤送付"),
+    ("通知書を誤送付(令和4年1月12日発送分)", None, "通知書を誤送付(令和4年1月12日発送分)"),
 ])
 def test_dates_in_the_description(content, occurred, description):
     grid = _grid(("No", "種別", "内容"), ("1", "誤送付", content))
@@ -472,3 +473,12 @@ def test_a_continuation_whose_cells_lost_their_columns_is_named(parse_bytes):
     assert len(report.incident_records) == 6
     # the wrapped line 28 is a single cell: it is still joined to incident 5
     assert report.incident_records[4].description.endswith("所在が不明となった(12名分)")
+
+
+def test_a_date_column_wins_and_the_marker_still_leaves_the_description():
+    grid = _grid(("No", "発生日", "内容"), ("1", "令和4年1月12日", "【4年1月】 通知書を誤送付"),
+                 ("2", "", "【4年2月】 名簿を紛失"))
+    one, two = incident_list(grid, FY2021).incidents
+    assert (one.occurred, one.occurred_label, one.description) == (
+        "2022-01-12", "令和4年1月12日", "通知書を誤送付")
+    assert (two.occurred, two.occurred_label, two.description) == ("2022-02", "4年2月", "名簿を紛失")

@@ -252,18 +252,29 @@ def _month_day(text: str, fiscal_year: FiscalYear | None) -> JapaneseDate | None
     return parse_date(f"{year}年{month}月{day}", fiscal_year)
 
 
-def _readable_date(text: str, fiscal_year: FiscalYear | None) -> JapaneseDate | None:
-    """The date ``text`` is, else the first it holds; None when there is none or it is
-    impossible (validate reports why from the label)."""
+def _whole_date(text: str, fiscal_year: FiscalYear | None) -> JapaneseDate | None:
+    """The date that all of ``text`` is; None when it is none or impossible (validate
+    reports why from the label)."""
     try:
         return parse_date(text, fiscal_year)
     except DateError:
         pass
     try:
-        found = find_dates(text, fiscal_year)
-        return found[0] if found else _month_day(text.strip(), fiscal_year)
+        return _month_day(text.strip(), fiscal_year)
     except DateError:
         return None
+
+
+def _readable_date(text: str, fiscal_year: FiscalYear | None) -> JapaneseDate | None:
+    """The date ``text`` is, else the first it holds (``令和4年1月18日(火)``, ``…頃``)."""
+    whole = _whole_date(text, fiscal_year)
+    if whole:
+        return whole
+    try:
+        found = find_dates(text, fiscal_year)
+    except DateError:
+        return None
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)
@@ -273,12 +284,9 @@ class _When:
     description: str  # the description without its date marker
 
 
-def _from_column(cell: str, description: str, fiscal_year: FiscalYear | None) -> _When:
-    found = _readable_date(cell, fiscal_year)
-    return _When(found.iso if found else None, cell, description)
-
-
 def _from_description(description: str, fiscal_year: FiscalYear | None) -> _When:
+    """The date a description gives: its marker (taken out of the text), else a date that
+    opens it (left in: it is part of the sentence)."""
     seed_marker = _DATE_MARKERS[0].match(description)
     if seed_marker:  # a leading 【…】 is the date marker even when its date is impossible
         found = _readable_date(seed_marker["label"], fiscal_year)
@@ -286,12 +294,12 @@ def _from_description(description: str, fiscal_year: FiscalYear | None) -> _When
                      description[seed_marker.end():])
     for marker in _DATE_MARKERS:
         for match in marker.finditer(description):
-            found = _readable_date(match["label"], fiscal_year)
+            found = _whole_date(match["label"], fiscal_year)
             if found:
                 rest = description[:match.start()] + description[match.end():]
                 return _When(found.iso, match["label"].strip(), rest.strip())
     opening = _OPENING_DATE.match(description)
-    found = _readable_date(opening["label"], fiscal_year) if opening else None
+    found = _whole_date(opening["label"], fiscal_year) if opening else None
     if found:
         return _When(found.iso, opening["label"], description)
     return _When(None, "", description)
@@ -438,10 +446,14 @@ def _text(draft: _Draft, columns: Columns, meaning: str) -> str:
 
 def _when(draft: _Draft, columns: Columns, description: str,
           fiscal_year: FiscalYear | None) -> _When:
+    """The date column's date where one is printed, else the description's; a date
+    marker leaves the description either way."""
+    said = _from_description(description, fiscal_year)
     for at in columns.positions.get("occurred", ()):
         if draft.cells[at]:
-            return _from_column(draft.cells[at], description, fiscal_year)
-    return _from_description(description, fiscal_year)
+            found = _readable_date(draft.cells[at], fiscal_year)
+            return _When(found.iso if found else None, draft.cells[at], said.description)
+    return said
 
 
 @dataclass(frozen=True)
