@@ -482,3 +482,24 @@ def test_a_date_column_wins_and_the_marker_still_leaves_the_description():
     assert (one.occurred, one.occurred_label, one.description) == (
         "2022-01-12", "令和4年1月12日", "通知書を誤送付")
     assert (two.occurred, two.occurred_label, two.description) == ("2022-02", "4年2月", "名簿を紛失")
+
+
+def test_two_lists_of_one_year_in_separate_tables(parse_bytes):
+    """漏えい and 誤送付 printed as two tables of their own, each numbered from 1."""
+    text = "\n".join([
+        "架空市個人情報保護制度の運用状況(令和4年度)", "", "1 個人情報の漏えい等", "",
+        "表1 漏えい事案", "",
+        "No\t発生日\t概要\t原因\t担当課",
+        "1\t令和4年5月2日\t名簿をホームページに誤掲載(30名分)\t確認不足のため\t広報課",
+        "2\t令和4年8月9日\t申請書を紛失(1件)\t管理不足のため\t税務課", "",
+        "表2 誤送付事案", "",
+        "No\t概要\t原因\t担当課\t件数",
+        "1\t【4年6月】 通知書を別人に送付\t確認不足のため\t福祉課\t2", ""])
+    report = parse_bytes(text.encode())
+    got = [(i.no, i.occurred, i.affected_count, i.departments) for i in report.incident_records]
+    assert got == [(1, "2022-05-02", 30, "広報課"), (2, "2022-08-09", 1, "税務課"),
+                   (1, "2022-06", 2, "福祉課")]
+    numbering = [(c.location, c.status) for c in report.check_records
+                 if c.check == "incident_numbering"]
+    assert numbering == [("表1", "ok"), ("表2", "ok")]
+    assert report.table_records == []  # both tables are incident lists, not data tables
