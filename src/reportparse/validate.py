@@ -11,7 +11,8 @@
 * ``declared_count``: each incident group's declared count (``誤送付 (6)``) equals its rows.
 * ``incident_numbering``: incident numbers run 1..N in each list (gaps, repeats and rows
   out of order are named).
-* ``date_in_fiscal_year``: every incident date lies inside the report's fiscal year.
+* ``date_in_fiscal_year``: every incident date lies inside its list's fiscal year (the one
+  the list's title names, else the report's).
 * ``folded_characters`` (always ok, for the record): how many CJK compatibility ideographs
   and radicals normalisation folded into ordinary ideographs.
 * ``date_readable``: a table value or incident date that looks like a date but cannot be
@@ -20,6 +21,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
 
@@ -160,9 +162,9 @@ def _span(group: list[Incident]) -> str:
 
 def _numbering_problems(numbers: list[int]) -> list[str]:
     """What keeps ``numbers`` from running 1..N: gaps, repeats, numbers out of order."""
-    seen = set(numbers)
-    missing = [n for n in range(1, max(numbers) + 1) if n not in seen]
-    repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+    times = Counter(numbers)
+    missing = [n for n in range(1, max(numbers) + 1) if n not in times]
+    repeated = sorted(n for n, count in times.items() if count > 1)
     backwards = [f"{after} after {before}" for before, after in zip(numbers, numbers[1:])
                  if after < before]
     return ([f"missing {', '.join(map(str, missing))}"] if missing else []) + (
@@ -184,9 +186,9 @@ def _numbering_check(numbers: list[int], table_no: int) -> Check:
 def _incident_date_check(incident: Incident, table_no: int | None,
                          fiscal_year: FiscalYear | None) -> Check:
     numbered = incident.no is not None
-    location = f"表{table_no} " + (f"No {incident.no}" if numbered
-                                  else f"line {incident.source_line}")
-    name = f"incident {incident.no}" if numbered else f"the incident at line {incident.source_line}"
+    where = f"No {incident.no}" if numbered else f"line {incident.source_line}"
+    location = f"表{table_no} {where}"
+    name = f"incident {incident.no}" if numbered else f"the incident at {where}"
     if incident.occurred is None:
         reason = _unreadable(incident.occurred_label, fiscal_year) or "no date printed"
         return _check("date_readable", False, table_no, location, "a date",
