@@ -5,7 +5,8 @@ Municipalities print these lists in many shapes, so nothing here depends on one 
 * **Columns by meaning.** Each header cell is matched against ``COLUMN_WORDS`` (category,
   description, date, cause, measures, departments, counts, No), so columns may come in any
   order and any of them may be missing (left empty, never guessed). A table is an incident
-  list when it has a description column and a category, date, cause or department column.
+  list when it has a description column and a date, cause or measures column, or a
+  category or department column beside descriptions that say when (``【4年1月】``).
 * **Rows.** A row whose No cell holds a number starts an incident (in a list without a No
   column: a row with text in two or more columns). A line with text in one column only
   continues the incident above it (a cell wrapped onto the next line); a one-cell line, whose
@@ -486,45 +487,60 @@ def _repeated(printed: str, above: str) -> str:
     return above if printed.replace(" ", "") == SAME_AS_ABOVE else printed
 
 
+@dataclass(frozen=True)
+class _Repeated:
+    """Cause and measures with ``同上`` resolved to the text of the row above."""
+
+    cause: str = ""
+    measures: str = ""
+
+    def below(self, draft: _Draft, columns: Columns) -> _Repeated:
+        above = _Repeated() if draft.after_unread else self
+        return _Repeated(_repeated(_text(draft, columns, "cause"), above.cause),
+                         _repeated(_text(draft, columns, "measures"), above.measures))
+
+
+def _record(draft: _Draft, columns: Columns, fiscal_year: FiscalYear | None,
+            resolved: _Repeated) -> Incident:
+    when = _when(draft, columns, _text(draft, columns, "description"), fiscal_year)
+    actor = _ACTOR.match(when.description)
+    affected = _affected(draft, columns, when.description)
+    return Incident(
+        fiscal_year=fiscal_year.start_year if fiscal_year else None,
+        no=draft.no,
+        category=draft.category,
+        category_declared=draft.declared,
+        occurred=when.occurred,
+        occurred_label=when.label,
+        actor=actor["actor"] if actor else "",
+        actor_detail=(actor["detail"] or "") if actor else "",
+        description=when.description,
+        affected_count=affected.count,
+        affected_unit=affected.unit,
+        affected_label=affected.label,
+        cause=resolved.cause,
+        cause_as_printed=_text(draft, columns, "cause"),
+        measures=resolved.measures,
+        departments=";".join(filter(None, (departments(draft.cells[at]) for at in
+                                           columns.positions.get("departments", ())))),
+        source_page=draft.row.page,
+        source_line=draft.row.line,
+    )
+
+
 def _incidents(reading: _Reading) -> list[Incident]:
-    columns, fiscal_year = reading.columns, reading.fiscal_year
+    """The drafts as records; one without a description is unread (its cause still
+    counts for the 同上 below it)."""
+    columns = reading.columns
     records: list[Incident] = []
-    cause = measures = ""
+    resolved = _Repeated()
     for draft in reading.drafts:
-        if draft.after_unread:
-            cause = measures = ""
-        printed_cause = _text(draft, columns, "cause")
-        cause = _repeated(printed_cause, cause)
-        measures = _repeated(_text(draft, columns, "measures"), measures)
-        content = _text(draft, columns, "description")
-        if not content:
+        resolved = resolved.below(draft, columns)
+        if not _text(draft, columns, "description"):
             named = " / ".join(reading.header[at] for at in columns.positions["description"])
             reading.skip(draft.row, f"incident {draft.no} has no description ({named})")
             continue
-        when = _when(draft, columns, content, fiscal_year)
-        actor = _ACTOR.match(when.description)
-        affected = _affected(draft, columns, when.description)
-        records.append(Incident(
-            fiscal_year=fiscal_year.start_year if fiscal_year else None,
-            no=draft.no,
-            category=draft.category,
-            category_declared=draft.declared,
-            occurred=when.occurred,
-            occurred_label=when.label,
-            actor=actor["actor"] if actor else "",
-            actor_detail=(actor["detail"] or "") if actor else "",
-            description=when.description,
-            affected_count=affected.count,
-            affected_unit=affected.unit,
-            affected_label=affected.label,
-            cause=cause,
-            cause_as_printed=printed_cause,
-            measures=measures,
-            departments=";".join(filter(None, (departments(draft.cells[at]) for at in
-                                               columns.positions.get("departments", ())))),
-            source_page=draft.row.page,
-            source_line=draft.row.line,
-        ))
+        records.append(_record(draft, columns, reading.fiscal_year, resolved))
     return records
 
 
