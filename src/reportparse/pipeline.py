@@ -16,7 +16,7 @@ from . import __version__
 
 from . import validate
 from .values.dates import FiscalYear
-from .extract.incidents import incidents, is_incident_grid
+from .extract.incidents import incident_list, is_incident_grid
 from .extract.metrics import metrics
 from .read.html import is_html, read_html
 from .read.pdf import read_pdf
@@ -64,16 +64,14 @@ def build_report(document: Document, *, report_id: str, source_path: str,
                  source_sha256: str) -> Report:
     """Structure, validate and tokenise a document that has been read."""
     found = outline(document)
-    incident_grid = next((grid for grid in found.grids if is_incident_grid(grid)), None)
+    incident_grids = [grid for grid in found.grids if is_incident_grid(grid)]
     fiscal_year, tables = _fiscal_year_and_tables(
-        found, [grid for grid in found.grids if grid is not incident_grid])
+        found, [grid for grid in found.grids if grid not in incident_grids])
     cells = tables.cells
     prose = [metrics(paragraph, fiscal_year) for paragraph in found.paragraphs]
     figures = [metric for read in prose for metric in read.metrics]
-    try:
-        listed = incidents(incident_grid, fiscal_year) if incident_grid else []
-    except ReportError as error:
-        raise ReportError(error.code, f"{source_path}: {error.message}") from None
+    lists = [incident_list(grid, fiscal_year) for grid in incident_grids]
+    listed = [incident for found_list in lists for incident in found_list.incidents]
     if not (cells or figures or listed):
         raise ReportError(
             "no_report_found",
@@ -81,7 +79,6 @@ def build_report(document: Document, *, report_id: str, source_path: str,
         )
     section_of_table = {grid.no: grid.section.no if grid.section else None
                         for grid in found.grids}
-    incident_table_no = incident_grid.no if incident_grid else None
     checks = (
         [validate.folded_characters(document.folded)]
         + tables.checks
@@ -90,7 +87,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
         + validate.check_totals(cells)
         + validate.check_prose(figures, cells, section_of_table)
         + validate.check_table_dates(cells, fiscal_year)
-        + validate.check_incidents(listed, incident_table_no, fiscal_year)
+        + [check for found_list in lists for check in validate.check_incidents(found_list)]
     )
     return Report(
         report_id=report_id,

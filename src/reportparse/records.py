@@ -8,6 +8,10 @@ Every field of an output record is a column of the matching CSV in SPEC.md.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .values.dates import FiscalYear
 
 
 class ReportError(Exception):
@@ -104,7 +108,11 @@ class Metric:
 
 @dataclass(frozen=True)
 class Incident:
-    no: int
+    """One row of an incident list. ``fiscal_year`` is the year of its list (a report may
+    print one list per fiscal year); ``no`` is None where the list prints no numbers."""
+
+    fiscal_year: int | None
+    no: int | None
     category: str
     category_declared: int | None
     occurred: str | None
@@ -117,9 +125,29 @@ class Incident:
     affected_label: str
     cause: str
     cause_as_printed: str
+    measures: str
     departments: str
     source_page: int
     source_line: int
+
+
+@dataclass(frozen=True)
+class UnreadRow:
+    """A row of an incident list that could not be read; ``problem`` says what is missing."""
+
+    page: int
+    line: int
+    problem: str
+
+
+@dataclass(frozen=True)
+class IncidentList:
+    """One incident list (a report may print several) and the rows of it that were unread."""
+
+    table_no: int
+    fiscal_year: FiscalYear | None
+    incidents: tuple[Incident, ...]
+    unread: tuple[UnreadRow, ...]
 
 
 @dataclass(frozen=True)

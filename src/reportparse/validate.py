@@ -6,9 +6,13 @@
 * ``prose_matches_table``: a figure stated in prose equals the total of a table in the same
   section whose column names what the figure counts (metric ``…請求件数`` and column ``件数``,
   metric ``請求者`` and column ``請求者数``) in the same unit.
+* ``incident_row``: a row of an incident list that could not be read (failed, naming its
+  line and what is missing); the rest of the list is read as usual.
 * ``declared_count``: each incident group's declared count (``誤送付 (6)``) equals its rows.
-* ``incident_numbering``: incident numbers run 1..N.
-* ``date_in_fiscal_year``: every incident date lies inside the report's fiscal year.
+* ``incident_numbering``: incident numbers run 1..N in each list (gaps, repeats and rows
+  out of order are named).
+* ``date_in_fiscal_year``: every incident date lies inside its list's fiscal year (the one
+  the list's title names, else the report's).
 * ``folded_characters`` (always ok, for the record): how many CJK compatibility ideographs
   and radicals normalisation folded into ordinary ideographs.
 * ``row_in_table``: a row of values found outside any table is reported, not dropped.
@@ -18,11 +22,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
 
 from .extract.vocabulary import GRAND_TOTALS
-from .records import Check, Incident, Line, Metric, TableCell
+from .records import Check, Incident, IncidentList, Line, Metric, TableCell
 from .values.dates import DateError, FiscalYear, find_dates, parse_date
 from .values.numbers import parse_quantity
 
@@ -127,41 +132,72 @@ def _runs(incidents: list[Incident]) -> Iterable[list[Incident]]:
         yield group
 
 
-def check_incidents(incidents: list[Incident], table_no: int | None,
-                    fiscal_year: FiscalYear | None) -> list[Check]:
-    checks = []
+def check_incidents(listing: IncidentList) -> list[Check]:
+    """The checks of one incident list: rows left unread, declared counts, numbering, dates."""
+    table_no = listing.table_no
+    checks = [_check("incident_row", False, table_no, f"表{table_no} line {row.line}",
+                     "a readable incident row", "", f"line {row.line}: {row.problem}")
+              for row in listing.unread]
+    incidents = list(listing.incidents)
     for group in _runs(incidents):
         declared = group[0].category_declared
         if declared is None:
             continue
-        first, last = group[0].no, group[-1].no
-        span = f"No {first}" if first == last else f"No {first}-{last}"
+        span = _span(group)
         checks.append(_check(
             "declared_count", declared == len(group), table_no,
             f"表{table_no} {group[0].category} ({span})", declared, len(group),
             f"{group[0].category} declares {declared}; the list has {_rows(len(group))} under it ({span})",
         ))
-    numbers = [incident.no for incident in incidents]
+    numbers = [incident.no for incident in incidents if incident.no is not None]
     if numbers:
-        expected = f"1..{len(numbers)}"
-        ok = numbers == list(range(1, len(numbers) + 1))
-        checks.append(_check(
-            "incident_numbering", ok, table_no, f"表{table_no}", expected,
-            expected if ok else ",".join(map(str, numbers)),
-            "incident numbers run 1..N" if ok else "incident numbers do not run 1..N",
-        ))
+        checks.append(_numbering_check(numbers, table_no))
     for incident in incidents:
-        checks.append(_incident_date_check(incident, table_no, fiscal_year))
+        checks.append(_incident_date_check(incident, table_no, listing.fiscal_year))
     return checks
+
+
+def _span(group: list[Incident]) -> str:
+    first, last = group[0].no, group[-1].no
+    if first is None or last is None:
+        lines = (group[0].source_line, group[-1].source_line)
+        return f"line {lines[0]}" if len(group) == 1 else f"lines {lines[0]}-{lines[1]}"
+    return f"No {first}" if first == last else f"No {first}-{last}"
+
+
+def _numbering_problems(numbers: list[int]) -> list[str]:
+    """What keeps ``numbers`` from running 1..N: gaps, repeats, numbers out of order."""
+    times = Counter(numbers)
+    missing = [n for n in range(1, max(numbers) + 1) if n not in times]
+    repeated = sorted(n for n, count in times.items() if count > 1)
+    backwards = [f"{after} after {before}" for before, after in zip(numbers, numbers[1:])
+                 if after < before]
+    return ([f"missing {', '.join(map(str, missing))}"] if missing else []) + (
+        [f"repeated {', '.join(map(str, repeated))}"] if repeated else []) + (
+        [f"out of order: {'; '.join(backwards)}"] if backwards else [])
+
+
+def _numbering_check(numbers: list[int], table_no: int) -> Check:
+    expected = f"1..{len(numbers)}"
+    ok = numbers == list(range(1, len(numbers) + 1))
+    return _check(
+        "incident_numbering", ok, table_no, f"表{table_no}", expected,
+        expected if ok else ",".join(map(str, numbers)),
+        "incident numbers run 1..N" if ok else
+        "incident numbers do not run 1..N: " + "; ".join(_numbering_problems(numbers)),
+    )
 
 
 def _incident_date_check(incident: Incident, table_no: int | None,
                          fiscal_year: FiscalYear | None) -> Check:
-    location = f"表{table_no} No {incident.no}"
+    numbered = incident.no is not None
+    where = f"No {incident.no}" if numbered else f"line {incident.source_line}"
+    location = f"表{table_no} {where}"
+    name = f"incident {incident.no}" if numbered else f"the incident at {where}"
     if incident.occurred is None:
         reason = _unreadable(incident.occurred_label, fiscal_year) or "no date printed"
         return _check("date_readable", False, table_no, location, "a date",
-                      incident.occurred_label, f"incident {incident.no}: {reason}")
+                      incident.occurred_label, f"{name}: {reason}")
     if fiscal_year is None:
         return _check("date_in_fiscal_year", False, table_no, location, "a fiscal year",
                       incident.occurred, "the report states no fiscal year")
@@ -169,7 +205,7 @@ def _incident_date_check(incident: Incident, table_no: int | None,
     inside = first <= incident.occurred[:7] <= last
     return _check(
         "date_in_fiscal_year", inside, table_no, location, f"{first}..{last}", incident.occurred,
-        f"incident {incident.no} occurred {incident.occurred} "
+        f"{name} occurred {incident.occurred} "
         f"({'inside' if inside else 'outside'} {fiscal_year.label})",
     )
 

@@ -53,7 +53,10 @@ _PERIOD = re.compile(r"^(?:また、?|なお、?|その他、?)?[^、。]*?(?:\d
                      r"[^、。]*?(?:の|における|に|、| )")
 _CONNECTIVE = re.compile(
     r"^.*(?:に関する|における|に係る|についての|について|に対する|のため|ため、?|による|のうち)")
-_RELATIVE_CLAUSE = re.compile(r"^.*(?:[るたいず]|れた|した|ない)(?=[\u4e00-\u9fff\u30a0-\u30ff「])")
+# A verb or adjective ending a relative clause (``…を求める``, ``公表した``); not ``い`` alone,
+# which ends nouns written in kana (``漏えい等事案``).
+_RELATIVE_CLAUSE = re.compile(
+    r"^.*(?:[しったれけめえねじび]た|る|ない|たい|ず)(?=[\u4e00-\u9fff\u30a0-\u30ff「])")
 _TOPIC = re.compile(r"^.*(?:は、?)")
 _BRACKETED_YEAR = re.compile(r"\([^()]*年度[^()]*\)")
 _BULLETS = "・●○■◆◇□※-* "

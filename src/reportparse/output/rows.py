@@ -23,7 +23,7 @@ REPORT_COLUMNS = (
 _RECORD_OUTPUTS = {
     "tables": (TableCell, "table_records", ("report_id",)),
     "metrics": (Metric, "metric_records", ("report_id",)),
-    "incidents": (Incident, "incident_records", ("report_id", "fiscal_year")),
+    "incidents": (Incident, "incident_records", ("report_id",)),
     "tokens": (Token, "token_records", ("report_id",)),
     "checks": (Check, "check_records", ("report_id",)),
 }
