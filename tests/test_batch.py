@@ -95,10 +95,12 @@ def test_resume_skips_unchanged_inputs_and_writes_the_same_bytes(folder, tmp_pat
     assert contents(out) == contents(tmp_path / "forced") != before
 
 
-def test_resume_drops_inputs_no_longer_given(folder, tmp_path):
+def test_replace_drops_inputs_no_longer_given(folder, tmp_path):
     out = tmp_path / "out"
     run_batch([str(folder)], out)
     run_batch([str(folder / "a.txt")], out)
+    assert (out / "reports.csv").read_text(encoding="utf-8-sig").count("\n") == 4
+    run_batch([str(folder / "a.txt")], out, replace=True)
     assert (out / "reports.csv").read_text(encoding="utf-8-sig").count("\n") == 2
     assert len(list((out / ".reportparse" / "cache").iterdir())) == 1
 
