@@ -16,10 +16,10 @@ from pathlib import Path
 from . import __version__
 
 from . import validate
-from .values.dates import FiscalYear, find_fiscal_year
+from .values.dates import DateError, FiscalYear, find_fiscal_year
 from .extract.incidents import incidents, is_incident_grid
 from .extract.metrics import metrics
-from .read.pdf import read_pdf
+from .read.pdf import damage_message, read_pdf
 from .read.text import read_text
 from .records import Document, Report, ReportError
 from .extract.structure import Outline, outline
@@ -49,19 +49,23 @@ def _municipality(found: Outline) -> str:
     return ""
 
 
-def _fiscal_year(found: Outline) -> FiscalYear | None:
+def _fiscal_year(found: Outline) -> tuple[FiscalYear | None, str | None]:
+    """The report's fiscal year, or None and why when the one written is impossible."""
     for paragraph in found.paragraphs:
-        fiscal_year = find_fiscal_year(paragraph.line.text)
+        try:
+            fiscal_year = find_fiscal_year(paragraph.line.text)
+        except DateError as error:
+            return None, str(error)
         if fiscal_year:
-            return fiscal_year
-    return None
+            return fiscal_year, None
+    return None, None
 
 
 def build_report(document: Document, *, report_id: str, source_path: str,
                  source_sha256: str) -> Report:
     """Structure, validate and tokenise a document that has been read."""
     found = outline(document)
-    fiscal_year = _fiscal_year(found)
+    fiscal_year, fiscal_year_problem = _fiscal_year(found)
     incident_grid = next((grid for grid in found.grids if is_incident_grid(grid)), None)
     cells = [cell for grid in found.grids if grid is not incident_grid
              for cell in table_cells(grid, fiscal_year)]
@@ -81,6 +85,8 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     incident_table_no = incident_grid.no if incident_grid else None
     checks = (
         [validate.folded_characters(document.folded)]
+        + validate.damaged(document.damage, damage_message(document.damage))
+        + validate.fiscal_year_readable(fiscal_year_problem)
         + validate.check_totals(cells)
         + validate.check_prose(figures, cells, section_of_table)
         + validate.check_table_dates(cells, fiscal_year)

@@ -56,6 +56,7 @@ class Document:
     source_format: str  # "text" or "pdf"
     engine: str  # "text", "pymupdf" or "pdfplumber"
     folded: int = 0  # compatibility ideographs and radicals folded by normalisation
+    damage: tuple[str, ...] = ()  # what the PDF library repaired or warned about
 
 
 # --- structure: what the report says ---------------------------------------------------

@@ -11,6 +11,11 @@
 * ``date_in_fiscal_year``: every incident date lies inside the report's fiscal year.
 * ``folded_characters`` (always ok, for the record): how many CJK compatibility ideographs
   and radicals normalisation folded into ordinary ideographs.
+* ``damaged`` (only for a damaged PDF, always failed): what the PDF library repaired or
+  warned about, and whether the other engine reads the same text. Figures of a damaged
+  file may be wrong although every other check passes.
+* ``fiscal_year_readable`` (only when it fails): the report's fiscal year is written but
+  impossible (平成32年度); dates without an era are then left unresolved.
 * ``date_readable``: a table value or incident date that looks like a date but cannot be
   read (an impossible date such as 平成32年2月30日) is reported with the reason.
 """
@@ -59,6 +64,20 @@ def folded_characters(count: int) -> Check:
     return _check("folded_characters", True, None, "document", "", count,
                   f"{count} compatibility ideograph(s) or radical(s) folded to the ordinary "
                   "ideograph")
+
+
+def damaged(notes: tuple[str, ...], summary: str) -> list[Check]:
+    if not notes:
+        return []
+    return [_check("damaged", False, None, "document", "no repair or warning",
+                   f"{len(notes) - 1} warning(s)", f"damaged PDF: {summary}")]
+
+
+def fiscal_year_readable(problem: str | None) -> list[Check]:
+    if problem is None:
+        return []
+    return [_check("fiscal_year_readable", False, None, "document", "a fiscal year",
+                   problem, f"the report's fiscal year cannot be read: {problem}")]
 
 
 def check_totals(cells: list[TableCell]) -> list[Check]:

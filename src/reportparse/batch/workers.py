@@ -48,6 +48,8 @@ def _serve(connection: Connection, task: Callable[[Any], Any], memory_mb: int | 
             connection.send(task(work))
         except MemoryError:
             connection.send(Failure("internal_error", "out of memory (the worker memory limit)"))
+        except Exception as error:  # a bug in the task (the result would not send): say which
+            connection.send(Failure("internal_error", f"{type(error).__name__}: {error}"))
 
 
 @dataclass
