@@ -18,7 +18,7 @@ from tqdm import tqdm
 from . import __version__
 from .batch.run import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, run_batch
 from .output import golden
-from .output.store import InputError, Summary
+from .output.store import InputError, OutputFolder, Summary
 from .output.writers import ENCODINGS
 from .pipeline import ENGINES
 
@@ -155,6 +155,13 @@ def _summary(summaries: list[Summary], errors: list[InputError], reused: int,
     return "\n".join(lines)
 
 
+def _cannot_write(out: Path, error: OSError) -> int:
+    where = f" ({error.filename})" if error.filename else ""
+    print(f"reportparse: cannot write to {out}/: {error.strerror or error}{where}",
+          file=sys.stderr)
+    return 2
+
+
 def _run_parse(args: argparse.Namespace) -> int:
     tqdm.monitor_interval = 0  # no monitor thread: the workers are forked from this process
     bar = tqdm(unit="file", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
@@ -168,9 +175,7 @@ def _run_parse(args: argparse.Namespace) -> int:
         print(f"reportparse: {error}; {args.out}/ is unchanged", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"reportparse: cannot write to {args.out}/: {error.strerror or error}",
-              file=sys.stderr)
-        return 2
+        return _cannot_write(args.out, error)
     finally:
         bar.close()
     if not args.quiet:
@@ -205,11 +210,14 @@ def _run_compare(args: argparse.Namespace) -> int:
     from . import compare  # imported here: matplotlib is slow to load and only compare needs it
 
     try:
+        OutputFolder(args.out).check_writable()
         comparison = compare.compare(args.inputs)
+        written = compare.write(comparison, args.out)
     except compare.CompareError as error:
         print(f"reportparse: {error}", file=sys.stderr)
         return 1
-    written = compare.write(comparison, args.out)
+    except OSError as error:
+        return _cannot_write(args.out, error)
     print("\n".join(comparison.summary))
     print(f"\n-> {args.out}/: {', '.join(path.name for path in written)}")
     return 0

@@ -10,6 +10,7 @@ by ``tools/make_schema_doc.py``.
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields
 from typing import Any
 
@@ -128,8 +129,9 @@ def column_type(name: str, column: str) -> str:
     return _TYPES.get(str(annotation), "string")
 
 
-def resource(name: str, encoding: str) -> dict[str, Any]:
-    """The Data Package resource of ``<name>.csv``."""
+def table_resource(name: str, about: str, columns_: list[tuple[str, str, str]],
+                   encoding: str) -> dict[str, Any]:
+    """The Data Package resource of ``<name>.csv``: ``columns_`` are (name, type, meaning)."""
     return {
         "name": name,
         "path": f"{name}.csv",
@@ -137,23 +139,36 @@ def resource(name: str, encoding: str) -> dict[str, Any]:
         "mediatype": "text/csv",
         # utf-8-sig is UTF-8 with a BOM, which Frictionless readers skip by themselves
         "encoding": "utf-8" if encoding == "utf-8-sig" else encoding,
-        "description": FILES[name],
+        "description": about,
         "dialect": {"header": True, "delimiter": ",", "quoteChar": '"'},
         "schema": {
-            "fields": [{"name": column, "type": column_type(name, column),
-                        "description": description(name, column) or ""}
-                       for column in file_columns(name)],
+            "fields": [{"name": column, "type": kind, "description": meaning}
+                       for column, kind, meaning in columns_],
             "missingValues": [""],
         },
     }
 
 
-def datapackage(names: list[str], encoding: str) -> dict[str, Any]:
-    return {
+def resource(name: str, encoding: str) -> dict[str, Any]:
+    """The resource of one CSV that ``parse`` writes."""
+    return table_resource(name, FILES[name], [
+        (column, column_type(name, column), description(name, column) or "")
+        for column in file_columns(name)], encoding)
+
+
+def package(name: str, resources: list[dict[str, Any]]) -> bytes:
+    """``datapackage.json``: the resources, with what reads them right."""
+    data = {
         "profile": "tabular-data-package",
-        "name": "reportparse-output",
+        "name": name,
         "title": "Japanese municipal reports as tidy tables",
         "description": f"Written by reportparse {__version__}; booleans are true/false, "
                        "empty means unknown or not applicable.",
-        "resources": [resource(name, encoding) for name in names],
+        "resources": resources,
     }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def datapackage(names: list[str], encoding: str) -> bytes:
+    """``datapackage.json`` of OUT: the CSVs ``names`` of ``parse``."""
+    return package("reportparse-output", [resource(name, encoding) for name in names])

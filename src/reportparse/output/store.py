@@ -222,8 +222,7 @@ def dataset_files(staging: Path, dataset: Dataset,
                 "engines": sorted({e.engine for e in dataset.entries}), "encoding": encoding,
                 "reports": len(dataset.entries), "errors": len(dataset.errors)}
     _write(staging / "metadata.json", _json(metadata))
-    _write(staging / "datapackage.json", _json(datapackage(
-        [*OUTPUT_NAMES, "errors"], encoding)))
+    _write(staging / "datapackage.json", datapackage([*OUTPUT_NAMES, "errors"], encoding))
     index = {"reports": [asdict(e) for e in dataset.entries],
              "errors": [asdict(e) for e in dataset.errors]}
     _write(staging / STATE / MANIFEST, _json(index))
