@@ -13,8 +13,8 @@ import pytest
 from conftest import ROOT, SEED
 from reportparse.batch import run as batch
 from reportparse.batch.run import run_batch
-from reportparse.output.rows import OUTPUT_NAMES
 from reportparse.batch.workers import Failure, WorkerPool
+from reportparse.output.rows import OUTPUT_NAMES
 
 CSVS = [f"{name}.csv" for name in OUTPUT_NAMES] + ["errors.csv"]
 

@@ -184,7 +184,7 @@ def test_typesetting_alone_is_not_a_change(changes):
 
 def test_trend_has_one_column_per_fiscal_year(out):
     text = (out / "trend.csv").read_text(encoding="utf-8-sig")
-    header = "kind,title,group,label,column,unit,check_failed_in,2020,2021,2022"
+    header = "kind,title,group,label,column,unit,check_failed_in,fy2020,fy2021,fy2022"
     assert text.splitlines()[0] == header
     assert "metric,業務の登録の状況,,登録数,,件,,485,498,505\n" in text
     assert "incidents_by_category,,,その他,count,,,1,1,0\n" in text

@@ -181,8 +181,8 @@ def _run_parse(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(_summary(outcome.summaries, outcome.errors, outcome.reused, args.out,
                        outcome.committed))
-    for error in outcome.errors:
-        print(f"error: {error.error}: {error.message}", file=sys.stderr)
+    for failed in outcome.errors:
+        print(f"error: {failed.error}: {failed.message}", file=sys.stderr)
     return 1 if outcome.errors else 0
 
 

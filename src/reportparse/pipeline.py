@@ -13,18 +13,16 @@ import hashlib
 import re
 from pathlib import Path
 
-from . import __version__
-
-from . import validate
-from .values.dates import DateError, FiscalYear, find_fiscal_year
+from . import __version__, validate
 from .extract.incidents import incidents, is_incident_grid
 from .extract.metrics import metrics
+from .extract.structure import Outline, outline
+from .extract.tables import table_cells
 from .read.pdf import damage_message, read_pdf
 from .read.text import read_text
 from .records import Document, Report, ReportError
-from .extract.structure import Outline, outline
-from .extract.tables import table_cells
 from .tokens import incident_tokens
+from .values.dates import DateError, FiscalYear, find_fiscal_year
 
 ENGINES = ("pymupdf", "pdfplumber")
 

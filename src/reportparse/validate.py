@@ -25,13 +25,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 
-from .values.dates import DateError, FiscalYear, find_dates, parse_date
 from .records import Check, Incident, Metric, TableCell
+from .values.dates import DateError, FiscalYear, find_dates, parse_date
 
 GRAND_TOTALS = frozenset({"合計", "総計"})
 
 
-def _number_text(value: int | float) -> str:
+def _number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
@@ -90,8 +90,8 @@ def check_totals(cells: list[TableCell]) -> list[Check]:
             for position, total in enumerate(row):
                 if total.value_num is None:
                     continue
-                parts = [r[position].value_num for r in _totalled_rows(rows, index)
-                         if position < len(r) and r[position].value_num is not None]
+                parts = [value for r in _totalled_rows(rows, index)
+                         if position < len(r) and (value := r[position].value_num) is not None]
                 summed = sum(parts)
                 checks.append(_check(
                     "total", summed == total.value_num, table_no,

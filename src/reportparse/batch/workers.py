@@ -22,7 +22,8 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 # fork: a worker starts with the parent's modules (pandas, MeCab, MuPDF) already loaded.
-_CONTEXT = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+# (Any: typeshed's BaseContext lacks the Process of the concrete contexts)
+_CONTEXT: Any = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class WorkerPool:
                          timeout=max(soonest, 0))
             for worker in list(busy):
                 outcome = self._outcome(worker, ready)
-                if outcome is not None:
+                if outcome is not None and worker.index is not None:
                     busy.remove(worker)
                     index, worker.index = worker.index, None
                     yield index, outcome

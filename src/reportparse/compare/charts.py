@@ -15,23 +15,28 @@ import io
 import math
 import textwrap
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import matplotlib
 import matplotlib_fontja  # noqa: F401  (importing it registers the bundled IPAexGothic)
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
     from .diff import Comparison, TrendRow, Value
 
-_STYLE = {
+_STYLE: dict[RcKeyType, Any] = {
     "font.family": "IPAexGothic",
     "axes.unicode_minus": False,  # U+2212 minus: not every font has it; ASCII '-' is safe
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
 _METRICS_PER_ROW = 3
-_FLAGGED_NOTE = "斜線・赤丸: 検証(checks.csv)に失敗した箇所から読んだ値"
+FLAG = "(!)"
+_FLAGGED_NOTE = f"斜線・赤丸・{FLAG}: 検証(checks.csv)に失敗した箇所から読んだ値"
 
 
 def charts(comparison: Comparison) -> dict[str, bytes]:
@@ -59,6 +64,11 @@ def _number(value: Value | None) -> float:
     return float(value) if value is not None and not isinstance(value, str) else math.nan
 
 
+def _integer_ticks(axes: Axes) -> None:
+    """Counts: no ticks at 2.5 incidents (the default locator is a MaxNLocator)."""
+    cast(MaxNLocator, axes.yaxis.get_major_locator()).set_params(integer=True)
+
+
 def _incidents_by_category(comparison: Comparison) -> Figure:
     rows = _rows(comparison, "incidents_by_category")
     totals = Counter({row.key.label: sum(_number(v) for v in row.values if v is not None)
@@ -68,25 +78,26 @@ def _incidents_by_category(comparison: Comparison) -> Figure:
     axes = figure.add_subplot()
     years = len(comparison.years)
     width = 0.8 / years
-    flagged_any = False
+    flagged = []
     for index, (year, label) in enumerate(zip(comparison.years, comparison.labels)):
         heights = [_number(row.values[index]) for row in rows]
         offsets = [position - 0.4 + width * (index + 0.5) for position in range(len(rows))]
         bars = axes.bar(offsets, heights, width, label=label)
-        for bar, row, height in zip(bars, rows, heights):
-            if comparison.is_flagged(row.key, year):
-                flagged_any = True
-                bar.set_hatch("//")
-                bar.set_edgecolor("red")
-        axes.bar_label(bars, labels=["" if math.isnan(h) else f"{h:.0f}" for h in heights],
-                       fontsize=8)
+        marks = [comparison.is_flagged(row.key, year) for row in rows]
+        flagged += [bar for bar, mark in zip(bars, marks) if mark]
+        axes.bar_label(bars, fontsize=8, labels=[
+            "" if math.isnan(h) else f"{h:.0f}{FLAG if mark else ''}"
+            for h, mark in zip(heights, marks)])
     axes.set_xticks(range(len(rows)), [row.key.label for row in rows])
     axes.set_ylabel("件数")
     axes.set_title(f"{comparison.municipality} 個人情報に係る事務処理ミス 種別ごとの件数")
-    axes.legend(title="年度")
-    if flagged_any:
-        figure.text(0.01, 0.005, _FLAGGED_NOTE, fontsize=8, color="red")
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.legend(title="年度")  # before the hatching: the legend copies the first bar's style
+    for bar in flagged:
+        bar.set_hatch("//")
+        bar.set_edgecolor("red")
+    if flagged:
+        figure.supxlabel(_FLAGGED_NOTE, fontsize=8, color="red")
+    _integer_ticks(axes)
     return figure
 
 
@@ -107,7 +118,8 @@ def _key_metrics(comparison: Comparison) -> Figure:
                    if comparison.is_flagged(row.key, year) and not math.isnan(v)]
         if flagged:
             flagged_any = True
-            axes.scatter(*zip(*flagged), s=120, facecolors="none", edgecolors="red", zorder=3)
+            xs, ys = zip(*flagged)
+            axes.scatter(xs, ys, s=120, facecolors="none", edgecolors="red", zorder=3)
         for position, value in zip(positions, values):
             if not math.isnan(value):
                 axes.annotate(f"{value:,.0f}" if value.is_integer() else f"{value:,}",
@@ -121,9 +133,9 @@ def _key_metrics(comparison: Comparison) -> Figure:
         present = [value for value in values if not math.isnan(value)]
         axes.set_ylim(0, max(present, default=1) * 1.2 or 1)  # from 0: no exaggerated slopes
         if all(value.is_integer() for value in present):  # counts: no ticks at 2.5 people
-            axes.yaxis.get_major_locator().set_params(integer=True)
+            _integer_ticks(axes)
         axes.yaxis.set_major_formatter(
             lambda value, _: f"{value:,.0f}" if value.is_integer() else f"{value:,g}")
     if flagged_any:
-        figure.text(0.01, 0.005, _FLAGGED_NOTE, fontsize=8, color="red")
+        figure.supxlabel(_FLAGGED_NOTE, fontsize=8, color="red")
     return figure

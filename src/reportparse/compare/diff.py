@@ -229,10 +229,10 @@ def compare(inputs: Sequence[str | Path]) -> Comparison:
     loaded = [report for given in inputs for report in load(Path(given))]
     reports = one_per_year(loaded)
     terms = _top_terms(reports)
-    by_year = {_year(report): _figures(report, terms) for report in reports}
-    flagged = frozenset((key, _year(report)) for report in reports
-                        for key in _flagged(report, by_year[_year(report)]))
-    _zero_filled(by_year, {_year(report): bool(report.incidents) for report in reports})
+    by_year = {report.year: _figures(report, terms) for report in reports}
+    flagged = frozenset((key, report.year) for report in reports
+                        for key in _flagged(report, by_year[report.year]))
+    _zero_filled(by_year, {report.year: bool(report.incidents) for report in reports})
     years = tuple(by_year)
     changes = [change for before, after in zip(years, years[1:])
                for change in _pair(before, after, by_year[before], by_year[after])]
@@ -245,11 +245,6 @@ def compare(inputs: Sequence[str | Path]) -> Comparison:
         tuple(r.source for r in reports),
         tuple(sum(c["status"] == "failed" for c in r.checks) for r in reports),
         len(loaded) - len(reports), tuple(changes), trend, flagged)
-
-
-def _year(report: Loaded) -> int:
-    assert report.fiscal_year is not None  # one_per_year refuses reports without one
-    return report.fiscal_year
 
 
 def _pair(from_year: int, to_year: int, before: dict[Key, Value],

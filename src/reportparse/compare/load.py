@@ -46,6 +46,12 @@ class Loaded:
     tokens: Rows
     checks: Rows = ()
 
+    @property
+    def year(self) -> int:
+        """The fiscal year, of a report that ``one_per_year`` accepted (it refuses None)."""
+        assert self.fiscal_year is not None
+        return self.fiscal_year
+
 
 def load(path: Path) -> list[Loaded]:
     """The reports of one input: a report file, or an OUT folder of ``reportparse parse``."""
@@ -125,11 +131,11 @@ def one_per_year(reports: list[Loaded]) -> list[Loaded]:
         unique.setdefault(report.sha256, report)
     by_year: dict[int, list[Loaded]] = defaultdict(list)
     for report in unique.values():
-        by_year[report.fiscal_year].append(report)
+        by_year[report.year].append(report)
     for year, same in sorted(by_year.items()):
         if len(same) > 1:
             raise CompareError(
                 f"{len(same)} different reports of {same[0].fiscal_year_label} (FY{year}): "
                 f"{', '.join(sorted(r.source for r in same))}; compare needs one report per "
                 "fiscal year")
-    return sorted(unique.values(), key=lambda r: r.fiscal_year)
+    return sorted(unique.values(), key=lambda r: r.year)

@@ -6,6 +6,8 @@ keeps its data and its human text apart.
 * ``changes.csv`` and ``trend.csv`` keep numbers and text in separate columns
   (``from_value`` / ``from_text``; ``trend.csv`` for numeric figures, ``trend_text.csv``
   for text ones such as dates), so that every CSV reader types the numbers as numbers.
+  Year columns are named ``fy2021``, not ``2021``: DuckDB takes a header of numbers over
+  numeric data for a data row and names the columns ``column0`` …
 * Figures read where a check failed are marked: ``check_failed`` in changes.csv,
   ``check_failed_in`` in the trend files, ``(!)`` in the summary, hatched bars and red
   points in the charts.
@@ -23,9 +25,9 @@ from ..output.schema import package, table_resource
 from ..output.store import commit_files
 from ..output.writers import csv_bytes
 from . import charts
+from .charts import FLAG
 from .diff import KEY_COLUMNS, Change, Comparison, Key, Value, plain
 
-FLAG = "(!)"  # a figure read where a check failed
 _HEADLINES = 10  # changes per pair of years in the terminal summary
 _AFFECTED = {"名": "people", "人": "people", "件": "items"}
 CHANGE_COLUMNS = KEY_COLUMNS + (
@@ -62,10 +64,10 @@ def summary(comparison: Comparison) -> tuple[str, ...]:
     """The text of summary.txt: the inputs, then each pair of years, biggest changes first."""
     place = comparison.municipality or "(municipality not named)"
     lines = [f"{place}: {len(comparison.years)} fiscal year(s)"]
-    for label, year, source, failed in zip(comparison.labels, comparison.years,
-                                           comparison.sources, comparison.failed_checks):
+    for printed, year, source, failed in zip(comparison.labels, comparison.years,
+                                             comparison.sources, comparison.failed_checks):
         warning = f" ({failed} failed check(s): {FLAG} marks their figures)" if failed else ""
-        lines.append(f"  {label} (FY{year}): {source}{warning}")
+        lines.append(f"  {printed} (FY{year}): {source}{warning}")
     if comparison.repeats:
         lines.append(f"  {comparison.repeats} more input(s) with the same content: the same "
                      "report, counted once")
@@ -113,10 +115,11 @@ def _headlines(pair: list[Change], later: str, comparison: Comparison) -> list[s
 def _rank(change: Change) -> tuple:
     """New and gone first; then numbers of the report itself, then the incident breakdowns
     (actor, department, cause term), each by relative then absolute size; then text."""
+    size: tuple[Decimal, Decimal] = (Decimal(0), Decimal(0))
     if change.status != "changed":
-        tier, size = 0, (0, 0)
+        tier = 0
     elif change.delta is None:  # a text cell: a date, a department
-        tier, size = 3, (0, 0)
+        tier = 3
     else:
         pct = abs(change.pct_change) if change.pct_change is not None else Decimal("Infinity")
         breakdown = change.key.kind in ("incidents_by_actor", "incidents_by_department",
@@ -196,7 +199,7 @@ def _trend_rows(comparison: Comparison, cell) -> list[tuple]:
 def _trend_fields(comparison: Comparison, kind: str) -> list[tuple[str, str, str]]:
     return _KEY_FIELDS + [("check_failed_in", "string",
                            "the fiscal years whose value was read where a check failed")] + [
-        (str(year), kind, f"the figure in {label} (FY{year})")
+        (f"fy{year}", kind, f"the figure in {label} (FY{year})")
         for year, label in zip(comparison.years, comparison.labels)]
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..records import Incident, Line, ReportError
 from ..values.dates import DateError, FiscalYear, parse_date
 from ..values.normalize import compact_label
-from ..records import Incident, Line, ReportError
 from .structure import Grid
 
 ACTORS = ("委託事業者", "指定管理者", "受託事業者")

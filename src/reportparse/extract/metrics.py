@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
+from ..records import Metric
 from ..values.dates import DateError, FiscalYear, find_dates
 from ..values.numbers import parse_number
-from ..records import Metric
 from .structure import Paragraph
 
 _FIGURE = re.compile(
@@ -64,12 +64,15 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> list[Metric
             if figure["prefix"] == "各" or not subject:
                 continue
             total = "(計)" if figure["prefix"] in ("計", "合計") else ""
+            value = parse_number(figure["number"])
+            if value is None:  # the pattern only matches numbers: never, but say so to mypy
+                continue
             found.append(
                 Metric(
                     section_no=paragraph.section.no,
                     section_title=paragraph.section.title,
                     metric=subject + total,
-                    value=parse_number(figure["number"]),
+                    value=value,
                     unit=figure["unit"],
                     as_of=_as_of(sentence, fiscal_year),
                     sentence=sentence,

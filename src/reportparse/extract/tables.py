@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
+from ..records import TableCell
 from ..values.dates import DateError, FiscalYear, parse_date
 from ..values.normalize import compact_label
 from ..values.numbers import parse_number
-from ..records import TableCell
 from .structure import Grid
 
 TOTAL_LABELS = frozenset({"合計", "計", "総計", "小計"})

@@ -239,8 +239,7 @@ def _write(path: Path, data: bytes) -> None:
 def _write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as file:  # open(), not mkstemp: the umask's mode, as any file
-        for chunk in chunks:
-            file.write(chunk)
+        file.writelines(chunks)
 
 
 def commit_files(target: Path, files: dict[str, bytes]) -> None:

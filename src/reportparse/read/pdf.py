@@ -106,7 +106,8 @@ def _pymupdf_pages(data: bytes, name: str) -> tuple[list[Page], list[str]]:
     # gaps between kanji and digits, which PyMuPDF would read as `【4 年1 月】`).
     flags = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES
     pages = []
-    for number, page in enumerate(document, start=1):
+    for number in range(1, document.page_count + 1):
+        page = document[number - 1]
         chars = _cleaned_chars([
             Char(char["c"], char["bbox"][0], char["bbox"][2], char["origin"][1], span["size"])
             for block in page.get_text("rawdict", flags=flags)["blocks"]
