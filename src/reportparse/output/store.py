@@ -122,17 +122,20 @@ def cache_key(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
-def csv_chunks(name: str, fragments: Iterable[str], encoding: str) -> Iterator[bytes]:
-    """A whole CSV of output ``name``: its header, then each report's rows, encoded."""
-    yield encode(csv_text([columns(name)]), encoding, f"{name}.csv")
-    for fragment in fragments:
-        yield encode(fragment, encoding, f"{name}.csv", opens_file=False)
+def csv_header(name: str, encoding: str) -> bytes:
+    """The first line of output ``name`` (with the BOM of utf-8-sig)."""
+    return encode(csv_text([columns(name)]), encoding, f"{name}.csv")
+
+
+def csv_rows(name: str, rendered: Rendered, encoding: str) -> bytes:
+    """One report's rows of output ``name``, to follow the header."""
+    return encode(rendered.fragments[name], encoding, f"{name}.csv", opens_file=False)
 
 
 def report_files(rendered: Rendered, names: Iterable[str],
                  encoding: str = "utf-8-sig") -> dict[str, bytes]:
     """The CSVs of one report alone, as OUT would hold them for it (the golden files)."""
-    return {f"{name}.csv": b"".join(csv_chunks(name, [rendered.fragments[name]], encoding))
+    return {f"{name}.csv": csv_header(name, encoding) + csv_rows(name, rendered, encoding)
             for name in names}
 
 
@@ -192,34 +195,31 @@ class OutputFolder:
         if missing:
             raise StoreError(f"{self.out}/{STATE}/cache lacks the rows of {', '.join(missing)}; "
                              f"give --replace to rebuild {self.out}/ from this run's inputs")
-        commit(self.out, lambda staging: dataset_files(staging, dataset, self._rows, encoding))
+        commit(self.out, lambda staging: dataset_files(staging, dataset, self._rendered,
+                                                       encoding))
         keep = {entry.key for entry in dataset.entries}
         for entry in self.cache.glob("*.json.gz"):
             if entry.name.removesuffix(".json.gz") not in keep:
                 entry.unlink()
 
-    def _rows(self, name: str, entries: Iterable[Entry]) -> Iterator[str]:
-        for entry in entries:
-            rendered = self.cached(entry.key)
-            if rendered is None:
-                raise StoreError(f"{self.cache}/{entry.key}.json.gz cannot be read")
-            yield rendered.fragments[name]
+    def _rendered(self, entry: Entry) -> Rendered:
+        rendered = self.cached(entry.key)
+        if rendered is None:
+            raise StoreError(f"{self.cache}/{entry.key}.json.gz cannot be read")
+        return rendered
 
 
-def dataset_files(staging: Path, dataset: Dataset,
-                  rows: Callable[[str, Iterable[Entry]], Iterable[str]], encoding: str) -> None:
-    """Every file of OUT for ``dataset``, written into ``staging``.
-
-    ``rows(name, entries)`` gives the CSV lines of output ``name`` for each entry in turn.
-    """
-    for name in OUTPUT_NAMES:
-        _write_chunks(staging / f"{name}.csv", csv_chunks(name, rows(name, dataset.entries),
-                                                          encoding))
+def dataset_files(staging: Path, dataset: Dataset, rendered: Callable[[Entry], Rendered],
+                  encoding: str) -> None:
+    """Every file of OUT for ``dataset``, written into ``staging``: the one place to add a
+    format. ``rendered(entry)`` gives an entry's rows (each read from the cache on call)."""
+    _write_csvs(staging, dataset, rendered, encoding)
     errors = [(e.source_path, e.error, e.message) for e in dataset.errors]
     _write(staging / "errors.csv",
            encode(csv_text([ERROR_COLUMNS]) + csv_text(errors), encoding, "errors.csv"))
     metadata = {"parser_version": __version__, "tokenizer": dictionary_info(),
-                "engines": sorted({e.engine for e in dataset.entries}), "encoding": encoding,
+                "engines": sorted({e.engine for e in dataset.entries} - {""}),
+                "encoding": encoding,
                 "reports": len(dataset.entries), "errors": len(dataset.errors)}
     _write(staging / "metadata.json", _json(metadata))
     _write(staging / "datapackage.json", datapackage([*OUTPUT_NAMES, "errors"], encoding))
@@ -228,18 +228,30 @@ def dataset_files(staging: Path, dataset: Dataset,
     _write(staging / STATE / MANIFEST, _json(index))
 
 
+def _write_csvs(staging: Path, dataset: Dataset, rendered: Callable[[Entry], Rendered],
+                encoding: str) -> None:
+    """The CSVs of OUTPUT_NAMES, streamed: one report's rows in memory at a time."""
+    files = {name: open(staging / f"{name}.csv", "wb") for name in OUTPUT_NAMES}
+    try:
+        for name, file in files.items():
+            file.write(csv_header(name, encoding))
+        for entry in dataset.entries:
+            report = rendered(entry)
+            for name, file in files.items():
+                file.write(csv_rows(name, report, encoding))
+    finally:
+        for file in files.values():
+            file.close()
+
+
 def _json(data: object) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _write(path: Path, data: bytes) -> None:
-    _write_chunks(path, [data])
-
-
-def _write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as file:  # open(), not mkstemp: the umask's mode, as any file
-        file.writelines(chunks)
+        file.write(data)
 
 
 def commit_files(target: Path, files: dict[str, bytes]) -> None:
