@@ -31,6 +31,8 @@ def _task(kind):
         time.sleep(60)
     if kind == "memory":
         return len(bytearray(3 * 1024**3))  # 3 GB against a 1 GB limit
+    if kind == "raise":
+        raise UnicodeEncodeError("utf-8", "\udcad", 0, 1, "surrogates not allowed")
     return kind.upper()
 
 
@@ -43,6 +45,14 @@ def test_worker_pool_survives_crash_hang_and_memory_blowup():
     assert results[2] == Failure("timeout", "no result after 3 s (--timeout)")
     assert results[3].code == "internal_error" and "memory" in results[3].message
     assert time.monotonic() - started < 20
+
+
+def test_a_task_that_raises_is_a_named_failure_and_the_worker_goes_on():
+    with WorkerPool(_task, workers=1, timeout=10) as pool:
+        results = dict(pool.map(["raise", "a"]))
+    assert results == {0: Failure("internal_error", "UnicodeEncodeError: 'utf-8' codec can't "
+                                  "encode character '\\udcad' in position 0: surrogates not allowed"),
+                       1: "A"}
 
 
 @pytest.fixture

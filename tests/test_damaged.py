@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, SEED
 from reportparse import ReportError, parse
+from reportparse.batch.run import run_batch
 from reportparse.pipeline import build_report
 from reportparse.read.layout import Char
 from reportparse.read.pdf import _cleaned_chars, _warning_lines
@@ -74,6 +75,18 @@ def test_a_damaged_pdf_says_what_was_repaired_and_what_the_other_engine_reads(tm
     message = damaged["message"].iloc[0]
     assert message.startswith("damaged PDF: pdfplumber reads ")
     assert "MuPDF: " in message
+
+
+def test_a_warning_quoting_broken_bytes_no_longer_kills_the_worker(tmp_path):
+    # copy 2 of seed 12: MuPDF's warning quotes a byte as a lone surrogate, which used to
+    # fail the cache write in the worker (internal_error) while parse() said nothing
+    damaged = _generator().damaged_copies(tmp_path / "in", copies=3, seed=12)[2]
+    outcome = run_batch([str(damaged)], tmp_path / "out")
+    assert outcome.errors == [] and outcome.summaries[0].n_incidents == 0
+    assert [f[0] for f in outcome.summaries[0].failed] == ["damaged"]
+    message = outcome.summaries[0].failed[0][2]
+    assert message.startswith("damaged PDF: pdfplumber cannot read it (corrupt); MuPDF: ")
+    assert "\ufffd" in message
 
 
 def test_the_intact_corpus_pdfs_have_no_damaged_check():
