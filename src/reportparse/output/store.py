@@ -38,12 +38,11 @@ from pathlib import Path
 from .. import __version__
 from ..tokens import dictionary_info
 from .rows import OUTPUT_NAMES, columns
-from .schema import datapackage
+from .schema import ERROR_COLUMNS, datapackage
 from .writers import csv_text, encode, write_files
 
 STATE = ".reportparse"
 MANIFEST = "manifest.json"
-ERROR_COLUMNS = ("source_path", "error", "message")
 _HELD_BACK = {signal.SIGINT, signal.SIGTERM}
 
 
@@ -100,18 +99,16 @@ class Dataset:
     entries: tuple[Entry, ...] = ()
     errors: tuple[InputError, ...] = ()
 
-    def merged(self, entries: Iterable[Entry], errors: Iterable[InputError],
-               replace_all: bool = False) -> Dataset:
+    def merged(self, entries: Iterable[Entry], errors: Iterable[InputError]) -> Dataset:
         """This dataset with a run's reports and errors added, replacing those they name.
 
         A report replaces the one of its report_id; an error replaces the earlier error of
         its source path, and a report parsed now clears the earlier error of its path.
         """
-        base = Dataset() if replace_all else self
-        reports = {entry.report_id: entry for entry in base.entries}
+        reports = {entry.report_id: entry for entry in self.entries}
         reports.update({entry.report_id: entry for entry in entries})
         parsed = {entry.source_path for entry in reports.values()}
-        failed = {error.source_path: error for error in base.errors
+        failed = {error.source_path: error for error in self.errors
                   if error.source_path not in parsed}
         failed.update({error.source_path: error for error in errors})
         return Dataset(tuple(reports[k] for k in sorted(reports)),
