@@ -12,7 +12,12 @@ import pytest
 
 import reportparse
 from reportparse.extract.incidents import (
-    category, columns, departments, incident_list, is_incident_grid)
+    category,
+    columns,
+    departments,
+    incident_list,
+    is_incident_grid,
+)
 from reportparse.extract.structure import Grid
 from reportparse.records import Line
 from reportparse.values.dates import FiscalYear

@@ -1,7 +1,7 @@
-from reportparse.read.text import read_text
-from reportparse.extract.structure import outline
-from reportparse.values.dates import find_fiscal_year
 from reportparse.extract.metrics import metrics
+from reportparse.extract.structure import outline
+from reportparse.read.text import read_text
+from reportparse.values.dates import find_fiscal_year
 
 
 def test_every_key_figure_of_sections_1_to_6(seed_report):

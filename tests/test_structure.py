@@ -1,5 +1,5 @@
-from reportparse.read.text import read_text
 from reportparse.extract.structure import outline
+from reportparse.read.text import read_text
 
 
 def _outline(text: str):

@@ -72,8 +72,10 @@ def test_another_era(seed_text, seed_report, parse_bytes):
     assert [c.value_date for c in variant.table_records] == [
         _years_earlier(c.value_date) for c in seed_report.table_records]
     assert {i.fiscal_year for i in variant.incident_records} == {2018}
-    same = lambda i: dataclasses.replace(i, fiscal_year=None, occurred=None,  # noqa: E731
-                                         occurred_label="")
+
+    def same(incident):
+        return dataclasses.replace(incident, fiscal_year=None, occurred=None, occurred_label="")
+
     assert [same(i) for i in variant.incident_records] == [same(i) for i in seed_report.incident_records]
     assert [c.status for c in variant.check_records] == [c.status for c in seed_report.check_records]
 

@@ -12,20 +12,18 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import __version__
-
-from . import validate
-from .values.dates import FiscalYear
+from . import __version__, validate
+from .extract.identity import latest_table_year, municipality, stated_fiscal_year
 from .extract.incidents import incident_list, is_incident_grid
 from .extract.metrics import metrics
-from .read.html import is_html, read_html
-from .read.pdf import read_pdf
-from .read.text import read_text
-from .records import Document, Report, ReportError
-from .extract.identity import latest_table_year, municipality, stated_fiscal_year
 from .extract.structure import Grid, Outline, outline
 from .extract.tables import TableRead, table_cells
+from .read.html import is_html, read_html
+from .read.pdf import damage_message, read_pdf
+from .read.text import read_text
+from .records import Document, Report, ReportError
 from .tokens import incident_tokens
+from .values.dates import DateError, FiscalYear
 
 ENGINES = ("pymupdf", "pdfplumber")
 
@@ -44,11 +42,14 @@ def _read_tables(grids: list[Grid], fiscal_year: FiscalYear | None) -> TableRead
                      [check for read in reads for check in read.checks])
 
 
-def _fiscal_year_and_tables(found: Outline, grids: list[Grid]) -> tuple[FiscalYear | None,
-                                                                        TableRead]:
+def _fiscal_year_and_tables(found: Outline, grids: list[Grid]) -> tuple[
+        FiscalYear | None, TableRead, str | None]:
     """The report's fiscal year — stated in its prose, else the latest its tables cover —
-    and its tables read in that year."""
-    stated = stated_fiscal_year(found.prose)
+    its tables read in that year, and why there is none when the one written is impossible."""
+    try:
+        stated = stated_fiscal_year(found.prose)
+    except DateError as error:
+        return None, _read_tables(grids, None), str(error)
     tables = _read_tables(grids, stated)
     if stated is None:
         latest = latest_table_year(tables.cells, None)
@@ -57,7 +58,7 @@ def _fiscal_year_and_tables(found: Outline, grids: list[Grid]) -> tuple[FiscalYe
                          if cell.fiscal_year == latest)
             stated = FiscalYear(latest, label)
             tables = _read_tables(grids, stated)
-    return stated, tables
+    return stated, tables, None
 
 
 def build_report(document: Document, *, report_id: str, source_path: str,
@@ -65,7 +66,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     """Structure, validate and tokenise a document that has been read."""
     found = outline(document)
     incident_grids = [grid for grid in found.grids if is_incident_grid(grid)]
-    fiscal_year, tables = _fiscal_year_and_tables(
+    fiscal_year, tables, fiscal_year_problem = _fiscal_year_and_tables(
         found, [grid for grid in found.grids if grid not in incident_grids])
     cells = tables.cells
     prose = [metrics(paragraph, fiscal_year) for paragraph in found.paragraphs]
@@ -84,6 +85,8 @@ def build_report(document: Document, *, report_id: str, source_path: str,
         + tables.checks
         + validate.check_loose_rows(paragraph.line for paragraph in found.paragraphs)
         + [check for read in prose for check in read.checks]
+        + validate.damaged(document.damage, damage_message(document.damage))
+        + validate.fiscal_year_readable(fiscal_year_problem)
         + validate.check_totals(cells)
         + validate.check_prose(figures, cells, section_of_table)
         + validate.check_table_dates(cells, fiscal_year)

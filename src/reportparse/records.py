@@ -60,6 +60,7 @@ class Document:
     source_format: str  # "text" or "pdf"
     engine: str  # "text", "pymupdf" or "pdfplumber"
     folded: int = 0  # compatibility ideographs and radicals folded by normalisation
+    damage: tuple[str, ...] = ()  # what the PDF library repaired or warned about
 
 
 # --- structure: what the report says ---------------------------------------------------
@@ -163,7 +164,7 @@ class Check:
 
 @dataclass(slots=True)  # not frozen: a report has ~1,500 tokens and frozen init is 4x slower
 class Token:
-    incident_no: int
+    incident_no: int | None  # empty for a list that prints no numbers
     field: str  # "description" or "cause"
     token_no: int
     surface: str

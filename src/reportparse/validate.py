@@ -16,6 +16,11 @@
 * ``folded_characters`` (always ok, for the record): how many CJK compatibility ideographs
   and radicals normalisation folded into ordinary ideographs.
 * ``row_in_table``: a row of values found outside any table is reported, not dropped.
+* ``damaged`` (only for a damaged PDF, always failed): what the PDF library repaired or
+  warned about, and whether the other engine reads the same text. Figures of a damaged
+  file may be wrong although every other check passes.
+* ``fiscal_year_readable`` (only when it fails): the report's fiscal year is written but
+  impossible (平成32年度); dates without an era are then left unresolved.
 * ``date_readable``: a table value or incident date that looks like a date but cannot be
   read (an impossible date such as 平成32年2月30日) is reported with the reason.
 """
@@ -32,7 +37,7 @@ from .values.dates import DateError, FiscalYear, find_dates, parse_date
 from .values.numbers import parse_quantity
 
 
-def _number_text(value: int | float) -> str:
+def _number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
@@ -68,6 +73,20 @@ def folded_characters(count: int) -> Check:
                   "ideograph")
 
 
+def damaged(notes: tuple[str, ...], summary: str) -> list[Check]:
+    if not notes:
+        return []
+    return [_check("damaged", False, None, "document", "no repair or warning",
+                   f"{len(notes) - 1} warning(s)", f"damaged PDF: {summary}")]
+
+
+def fiscal_year_readable(problem: str | None) -> list[Check]:
+    if problem is None:
+        return []
+    return [_check("fiscal_year_readable", False, None, "document", "a fiscal year",
+                   problem, f"the report's fiscal year cannot be read: {problem}")]
+
+
 def check_totals(cells: list[TableCell]) -> list[Check]:
     checks = []
     for table_no, table in groupby(cells, key=lambda cell: cell.table_no):
@@ -80,8 +99,8 @@ def check_totals(cells: list[TableCell]) -> list[Check]:
             for total in row:
                 if total.value_num is None:
                     continue
-                parts = [r[(total.column_no, total.column)] for r in totalled
-                         if r.get((total.column_no, total.column)) is not None]
+                key = (total.column_no, total.column)
+                parts = [value for r in totalled if (value := r.get(key)) is not None]
                 summed = sum(parts)
                 label = total.row_label or "unlabelled total"
                 checks.append(_check(

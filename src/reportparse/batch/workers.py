@@ -22,7 +22,8 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 # fork: a worker starts with the parent's modules (pandas, MeCab, MuPDF) already loaded.
-_CONTEXT = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+# (Any: typeshed's BaseContext lacks the Process of the concrete contexts)
+_CONTEXT: Any = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ def _serve(connection: Connection, task: Callable[[Any], Any], memory_mb: int | 
             connection.send(task(work))
         except MemoryError:
             connection.send(Failure("internal_error", "out of memory (the worker memory limit)"))
+        except Exception as error:  # a bug in the task (the result would not send): say which
+            connection.send(Failure("internal_error", f"{type(error).__name__}: {error}"))
 
 
 @dataclass
@@ -95,7 +98,7 @@ class WorkerPool:
                          timeout=max(soonest, 0))
             for worker in list(busy):
                 outcome = self._outcome(worker, ready)
-                if outcome is not None:
+                if outcome is not None and worker.index is not None:
                     busy.remove(worker)
                     index, worker.index = worker.index, None
                     yield index, outcome

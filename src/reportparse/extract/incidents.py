@@ -33,7 +33,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..records import Incident, IncidentList, Line, UnreadRow
-from ..values.dates import DateError, FiscalYear, JapaneseDate, find_dates, find_fiscal_year, parse_date
+from ..values.dates import (
+    DateError,
+    FiscalYear,
+    JapaneseDate,
+    find_dates,
+    find_fiscal_year,
+    parse_date,
+)
 from ..values.normalize import compact_label
 from .structure import Grid
 
@@ -301,7 +308,7 @@ def _from_description(description: str, fiscal_year: FiscalYear | None) -> _When
                 return _When(found.iso, match["label"].strip(), rest.strip())
     opening = _OPENING_DATE.match(description)
     found = _whole_date(opening["label"], fiscal_year) if opening else None
-    if found:
+    if found and opening:
         return _When(found.iso, opening["label"], description)
     return _When(None, "", description)
 
@@ -375,7 +382,7 @@ def _read_row(reading: _Reading, row: Line) -> None:
         if _category_style(row.cells[0]):
             reading.heading(row.cells[0])
         else:
-            _continue(reading, row, {None: row.cells[0]})
+            _continue(reading, row, {_NO_COLUMN: row.cells[0]})
         return
     cells = _aligned(row.cells, columns)
     if cells is None:
@@ -422,7 +429,10 @@ def _start(reading: _Reading, row: Line, number: int | None, cells: list[str]) -
     reading.unread_above = False
 
 
-def _continue(reading: _Reading, row: Line, texts: dict[int | None, str]) -> None:
+_NO_COLUMN = -1  # the place of text on a line of one cell: in no column of the list
+
+
+def _continue(reading: _Reading, row: Line, texts: dict[int, str]) -> None:
     """Join wrapped text to the cells of the incident above; text under the No column, or
     under a column of no known meaning, or of no known column, is wrapped description."""
     if not reading.drafts or reading.unread_above:  # not the incident above: an unread row
@@ -432,8 +442,11 @@ def _continue(reading: _Reading, row: Line, texts: dict[int | None, str]) -> Non
     described = {at for meaning, places in columns.positions.items() if meaning != "no"
                  for at in places}
     cells = reading.drafts[-1].cells
-    for at, text in texts.items():
-        at = at if at in described else columns.first("description")
+    for place, text in texts.items():
+        at = place if place in described else columns.first("description")
+        if at is None:  # a list with no description column: nowhere to join it
+            reading.skip(row, "wrapped text and no description column to join it to")
+            return
         cells[at] = _continued(cells[at], text)
 
 

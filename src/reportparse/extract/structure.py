@@ -298,7 +298,7 @@ class _Caption:
 
 def _caption_of(lines: tuple[Line, ...], kinds: list[str], start: int,
                 section: Section | None, headings: set[int]) -> _Caption:
-    index, unit, used = start - 1, "", []
+    index, unit, used = start - 1, "", list[int]()
     while index >= 0 and kinds[index] in ("unit", "note") and len(used) < 3:
         if kinds[index] == "unit":
             unit = words.UNIT_LINE.match(lines[index].text)["unit"].strip()  # type: ignore[index]
@@ -426,7 +426,9 @@ def outline(document: Document) -> Outline:
 
 def _paragraphs(lines: tuple[Line, ...], kinds: list[str], starts: dict[int, int],
                 heading_at: dict[int, Section], consumed: set[int]) -> list[Paragraph]:
-    paragraphs, section, index = [], None, 0
+    paragraphs: list[Paragraph] = []
+    section: Section | None = None
+    index = 0
     while index < len(lines):
         if index in starts:
             index = starts[index]

@@ -62,7 +62,7 @@ def rows(reports: list[Report], name: str) -> list[tuple]:
     record_type, attribute, leading = _RECORD_OUTPUTS[name]
     # attrgetter, not dataclasses.astuple: astuple deep-copies every value, ten times slower
     values = attrgetter(*(f.name for f in fields(record_type)))
-    result = []
+    result: list[tuple] = []
     for report in reports:
         prefix = tuple(getattr(report, column) for column in leading)
         result.extend(prefix + values(record) for record in getattr(report, attribute))

@@ -120,10 +120,10 @@ def decode_page(data: bytes, name: str) -> str:
             except UnicodeDecodeError:
                 raise ReportError("unreadable_text",
                                   f"{name}: starts with a {codec} BOM but is not {codec}") from None
-    codec = _declared_codec(data)
-    if codec:
+    declared = _declared_codec(data)
+    if declared:
         try:
-            return data.decode(codec)
+            return data.decode(declared)
         except UnicodeDecodeError:
             pass  # the declaration is wrong (a page re-saved in another encoding): detect
     return decode(data, name)
@@ -332,7 +332,7 @@ def _flow(element: etree._Element, flow: _Text, reader: _Reader | None) -> None:
         flow.end()
         return
     rows = _table_rows(element) if tag == "table" and reader else None
-    if rows is not None:
+    if rows is not None and reader is not None:
         reader.text(flow)
         reader.table(element, rows)
         return

@@ -28,8 +28,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..values.normalize import fold_count, normalize
 from ..records import Line
+from ..values.normalize import fold_count, normalize
 
 TOLERANCE = 1.5  # points: rules closer than this are the same rule
 _MARGIN = 0.07  # share of the page height holding running headers and footers
@@ -121,7 +121,7 @@ def _clusters(values: list[float]) -> list[float]:
 
 
 @dataclass
-class Grid:
+class RuledGrid:
     """A ruled table on one page: column edges ``xs``, row edges ``ys``, cell owners."""
 
     xs: list[float]
@@ -162,7 +162,7 @@ def _covered(rules: list[_Rule], position: float, middle: float) -> bool:
                <= r.end + TOLERANCE for r in rules)
 
 
-def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> Grid | None:
+def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> RuledGrid | None:
     xs, ys = _clusters([v.position for v in vertical]), _clusters([h.position for h in horizontal])
     if len(xs) < 2 or len(ys) < 2:
         return None
@@ -175,10 +175,10 @@ def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> Grid | None:
             if j + 1 < len(xs) - 1 and not _covered(vertical, xs[j + 1], middle_y):
                 cells.join((i, j), (i, j + 1))
     owner = {(i, j): cells.find((i, j)) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
-    return Grid(xs, ys, owner)
+    return RuledGrid(xs, ys, owner)
 
 
-def find_grids(segments: list[Segment]) -> list[Grid]:
+def find_grids(segments: list[Segment]) -> list[RuledGrid]:
     """The ruled tables among ``segments``: groups of touching rules, at least 2 × 2."""
     horizontal, vertical = _rules(segments)
     touching = _Groups()
@@ -251,7 +251,7 @@ def _in_body(char: Char, page: Page) -> bool:
     return _MARGIN * page.height < char.baseline < (1 - _MARGIN) * page.height
 
 
-def _page_blocks(page: Page, grids: list[Grid], first_grid_id: int) -> list[_Block]:
+def _page_blocks(page: Page, grids: list[RuledGrid], first_grid_id: int) -> list[_Block]:
     """Text lines and table rows of one page, in reading order (a table's rows together)."""
     free: list[Char] = []
     for char in page.chars:
@@ -328,7 +328,8 @@ def _stitch(blocks: list[_Block], layouts: dict[int, tuple]) -> list[_Block]:
             continue
         if block.grid not in table_of:
             continued = _continues(previous, block, layouts)
-            table_of[block.grid] = previous.grid if continued else block.grid
+            table_of[block.grid] = previous.grid if continued and previous and previous.grid \
+                is not None else block.grid
             repeating[block.grid] = 0 if continued else -1
         part, block.grid = block.grid, table_of[block.grid]
         head = first_rows.setdefault(block.grid, [])
@@ -337,7 +338,7 @@ def _stitch(blocks: list[_Block], layouts: dict[int, tuple]) -> list[_Block]:
                 repeating[part] += 1
                 continue
             repeating[part] = -1
-            if (previous.grid == block.grid and not block.cells[0]
+            if (previous and previous.grid == block.grid and not block.cells[0]
                     and _first_cells_filled(stitched, block.grid)):
                 previous.cells = tuple(_joined(a, b) for a, b in zip(previous.cells, block.cells))
                 continue

@@ -246,9 +246,11 @@ def _read(match: re.Match[str]) -> _Written:
     era = _first_group(match, "era", "letter")
     month = _first_group(match, "month", "a_month", "s_month")
     day = _first_group(match, "day", "a_day", "s_day")
+    year = _first_group(match, "year", "a_year", "s_year")
+    assert year is not None  # every date pattern has a year
     return _Written(
         era=_ERA_BY_TEXT[era] if era else None,
-        year=parse_numeral(_first_group(match, "year", "a_year", "s_year")),
+        year=parse_numeral(year),
         month=parse_numeral(month) if month else None,
         day=parse_numeral(day) if day else None,
         month_end=match["end"] is not None,
@@ -259,7 +261,7 @@ def _read(match: re.Match[str]) -> _Written:
 def _calendar_date(year: int, written: _Written) -> JapaneseDate:
     """``written`` in Western ``year``, with 末 turned into the month's last day."""
     date = JapaneseDate(year, written.month, written.day, written.label)
-    if written.month_end:
+    if written.month_end and written.month is not None:  # 末 always follows a month
         return dataclasses.replace(date, day=_days_in_month(year, written.month))
     return date
 
