@@ -631,21 +631,32 @@ def find_period(text: str, fiscal_year: FiscalYear | None = None) -> Period | No
     """
     text = _normalized(text)
     for match in _DATE.finditer(text):
-        written = _read(match)
-        separator = _PERIOD_SEPARATOR.match(text, match.end())
-        end = separator and _DATE.match(text, separator.end())
-        if not end or not written.is_date or (written.needs_era and fiscal_year is None):
-            continue
-        last_written = _read(end)
-        if not last_written.is_date:
-            continue
-        first = _resolve(written, fiscal_year)
-        period = Period(first, _period_end(last_written, first, fiscal_year),
-                        text[match.start():_PERIOD_END.match(text, end.end()).end()])
-        if period.last_day < period.first_day:
-            raise DateError(f"{period.label!r} ends on {period.last_day}, before it begins on {period.first_day}")
-        return period
+        period = _period_from(text, match, fiscal_year)
+        if period is not None:
+            return period
     return None
+
+
+def _period_from(text: str, first: re.Match[str], fiscal_year: FiscalYear | None) -> Period | None:
+    """The period whose first date is ``first``, if a separator and a last date follow it."""
+    separator = _PERIOD_SEPARATOR.match(text, first.end())
+    last = separator and _DATE.match(text, separator.end())
+    if not last:
+        return None
+    first_written, last_written = _read(first), _read(last)
+    if not (first_written.is_date and last_written.is_date):
+        return None
+    if first_written.needs_era and fiscal_year is None:
+        return None
+    start = first.start()
+    if separator.group().startswith(")") and text[start - 1:start] == "(":
+        start -= 1  # the label keeps both brackets of 施行日(平成12年10月1日)から
+    first_date = _resolve(first_written, fiscal_year)
+    period = Period(first_date, _period_end(last_written, first_date, fiscal_year),
+                    text[start:_PERIOD_END.match(text, last.end()).end()])
+    if period.last_day < period.first_day:
+        raise DateError(f"{period.label!r} ends on {period.last_day}, before it begins on {period.first_day}")
+    return period
 
 
 def period_fiscal_year(text: str, fiscal_year: FiscalYear | None = None) -> FiscalYear | None:
