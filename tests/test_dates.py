@@ -993,3 +993,87 @@ def test_property_parse_date_and_find_fiscal_year_raise_only_date_error(text):
             function(text)
         except DateError:
             pass
+
+
+def era_date_label(day: datetime.date) -> str:
+    """``令和3年7月18日`` for ``day``, from the test's own era table."""
+    era, (first_year, _, _) = next((era, row) for era, row in ERA_TABLE.items() if row[1] <= day <= row[2])
+    return f"{era}{day.year - first_year + 1}年{day.month}月{day.day}日"
+
+
+def era_fiscal_year_label(start_year: int) -> str:
+    """``令和4年度``: in the latest era whose year 1 it is not before, from the test's own era table."""
+    era, (first_year, _, _) = max(
+        ((era, row) for era, row in ERA_TABLE.items() if row[0] <= start_year), key=lambda item: item[1][0]
+    )
+    year = start_year - first_year + 1
+    return f"{era}{'元' if year == 1 else year}年度"
+
+
+days = st.dates(datetime.date(1989, 1, 8), datetime.date(2099, 12, 31))
+
+
+@given(day=days, shift=st.integers(0, 6))
+def test_property_a_printed_weekday_is_checked(day, shift):
+    printed = "月火水木金土日"[(day.weekday() + shift) % 7]
+    text = f"{era_date_label(day)}({printed})"
+    if shift == 0:
+        assert parse_date(text) == JapaneseDate(day.year, day.month, day.day, text)
+    else:
+        with pytest.raises(DateError) as error:
+            parse_date(text)
+        assert f"{'月火水木金土日'[day.weekday()]}曜日" in str(error.value)
+        assert f"{printed}曜日" in str(error.value)
+
+
+@given(start_year=st.integers(1989, 2098))
+def test_property_end_of_a_fiscal_year(start_year):
+    label = era_fiscal_year_label(start_year)
+    assert parse_date(f"{label}末").iso == f"{start_year + 1}-03-31"
+    assert parse_date(f"{start_year}年度末").iso == f"{start_year + 1}-03-31"
+
+
+@given(start_year=st.integers(1989, 2097), first_shift=st.integers(-3, 3), last_shift=st.integers(-3, 3))
+def test_property_a_period_is_a_fiscal_year_only_when_it_is_april_to_march(start_year, first_shift, last_shift):
+    first = datetime.date(start_year, 4, 1) + datetime.timedelta(first_shift)
+    last = datetime.date(start_year + 1, 3, 31) + datetime.timedelta(last_shift)
+    text = f"{era_date_label(first)}~{era_date_label(last)}"
+    whole = first_shift == last_shift == 0
+    assert period_fiscal_year(text) == (FiscalYear(start_year, era_fiscal_year_label(start_year)) if whole else None)
+    period = find_period(text)
+    assert (period.first_day, period.last_day) == (first, last)
+    assert [fy.start_year for fy in period.fiscal_years] == list(
+        range(start_year - (first_shift < 0), start_year + 1 + (last_shift > 0))
+    )
+
+
+@given(report=st.integers(1990, 2090), distance=st.integers(-12, 12), suffix=st.sampled_from(["末の登録数(A)", "内の登録", ""]))
+def test_property_relative_label_depends_only_on_the_distance(report, distance, suffix):
+    fiscal_year = FiscalYear(report, era_fiscal_year_label(report))
+    label = f"{era_fiscal_year_label(report + distance)}{suffix}"
+    relative = relative_label(label, fiscal_year)
+    assert relative == relative_label(f"{era_fiscal_year_label(2022 + distance)}{suffix}", R4)
+    assert relative == relative_label(f"{report + distance}年度{suffix}", fiscal_year)
+    assert relative_label(relative, fiscal_year) == relative
+    assert relative_fiscal_year(relative, fiscal_year).start_year == report + distance
+
+
+@given(
+    text=st.text(alphabet="令和平成年月日末度元三十R H.-/~〜から0123456789()（）月水日曜祝・朔晦前翌当現在時点"),
+    with_fiscal_year=st.booleans(),
+)
+def test_property_the_new_functions_on_date_like_text_raise_only_date_error(text, with_fiscal_year):
+    fiscal_year = R1 if with_fiscal_year else None
+    try:
+        dates = find_dates(text, fiscal_year)
+    except DateError:
+        dates = []
+    for date in dates:
+        assert parse_date(date.label, fiscal_year) == date
+    for function in (lambda: find_period(text, fiscal_year), lambda: period_fiscal_year(text, fiscal_year),
+                     lambda: fiscal_year_in(text), lambda: relative_label(text, R1),
+                     lambda: relative_fiscal_year(text, R1)):
+        try:
+            function()
+        except DateError:
+            pass
