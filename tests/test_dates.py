@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import doctest
 import re
 import time
 import unicodedata
@@ -1077,3 +1078,14 @@ def test_property_the_new_functions_on_date_like_text_raise_only_date_error(text
             function()
         except DateError:
             pass
+
+
+def test_the_readme_examples_of_dates_are_true():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Japanese dates"):]
+    example = section[section.index("```python\n") + len("```python\n"):section.index("\n```\n")] + "\n"
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(example, {}, "README.md: Japanese dates", "README.md", 0)
+    runner = doctest.DocTestRunner()
+    runner.run(test)
+    assert runner.summarize(verbose=False) == doctest.TestResults(failed=0, attempted=9)

@@ -30,6 +30,8 @@ The API:
   ``〜``, ``から``…``まで``, ``より``; an era-less end year is read in the first era that does
   not put the end before the start); ``period_fiscal_year(text, fiscal_year)``: the fiscal
   year that period is exactly, if it is one;
+* ``named_fiscal_year(start_year)``: a fiscal year with its usual name (``令和元年度``);
+  ``Period.fiscal_years``: the fiscal years a period has days in;
 * ``relative_fiscal_year(label, fiscal_year)``: the fiscal year ``前年度``, ``本年度``,
   ``翌年度``… names in a report of ``fiscal_year``; ``relative_label(label, fiscal_year)``:
   the label with every fiscal year in it written as its relation to ``fiscal_year``
@@ -47,6 +49,7 @@ import dataclasses
 import datetime
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -279,7 +282,7 @@ RELATIVE_FISCAL_YEARS = {
 RELATIVE_WORDS = {-2: "前々年度", -1: "前年度", 0: "当年度", 1: "翌年度"}
 
 
-def _one_of(words) -> str:
+def _one_of(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first so that 末日 is not read as 末."""
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
@@ -316,10 +319,8 @@ _ABBREVIATED_FORM = (
 )
 _SLASH_FORM = rf"{_TOKEN_START}(?P<year_s>[12][0-9]{{3}})/(?P<month_s>[0-9]{{1,2}})/(?P<day_s>[0-9]{{1,2}}){_TOKEN_END}"
 _FISCAL_YEAR_FORM = rf"{_era_prefix('f')}(?P<year_f>{_NUMERAL}) *年度"
-_FISCAL_YEAR_END_FORM = rf"{_FISCAL_YEAR_FORM} *(?P<fiscal_year_end>末日?)"
-_WEEKDAY = (
-    rf"(?: *\((?:(?P<weekday>[{WEEKDAYS}])(?:曜日?)?(?:・?祝日?)?|祝日?)\))?"
-)
+_FISCAL_YEAR_END_FORM = rf"{_FISCAL_YEAR_FORM} *(?P<yearend>末日?)"
+_WEEKDAY = rf"(?: *\((?:(?P<weekday>[{WEEKDAYS}])(?:曜日?)?(?:・?祝日?)?|祝日?)\))?"  # (日) (月・祝) (祝)
 
 # The fiscal year end comes before the kanji form, which would read 令和4年度末 as 令和4年.
 _DATE = re.compile(f"(?:{_ABBREVIATED_FORM}|{_SLASH_FORM}|{_FISCAL_YEAR_END_FORM}|{_KANJI_FORM}){_WEEKDAY}")
@@ -381,7 +382,7 @@ def _read(match: re.Match[str]) -> _Written:
         month=parse_numeral(month) if month else None,
         day=parse_numeral(day) if day else None,
         day_word=_part(match, "dayword"),
-        fiscal_year_end=_part(match, "fiscal") is not None,
+        fiscal_year_end=_part(match, "yearend") is not None,
         weekday=_part(match, "weekday"),
         label=match.group(),
     )
@@ -448,7 +449,7 @@ def _fiscal_year(start_year: int, label: str) -> FiscalYear:
     return FiscalYear(start_year, label)
 
 
-def _readings(year: int, label: str, eras) -> list[FiscalYear]:
+def _readings(year: int, label: str, eras: Iterable[Era]) -> list[FiscalYear]:
     """Era-less fiscal year ``year`` in each of ``eras`` that has it."""
     readings = []
     for era in eras:
