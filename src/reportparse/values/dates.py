@@ -608,15 +608,17 @@ def parse_date(text: str, fiscal_year: FiscalYear | None = None) -> JapaneseDate
 def find_dates(text: str, fiscal_year: FiscalYear | None = None) -> list[JapaneseDate]:
     """Every date written in ``text``, in order.
 
-    Found: dates with an era, abbreviated and Western dates, fiscal year ends, and era-less
-    ``N年M月`` and ``N年度末`` only when ``fiscal_year`` is given. Not found: fiscal years and
-    bare years (``令和3年度``, ``令和3年``), which are periods. Raises DateError on the first
-    impossible date.
+    Found: dates with an era, abbreviated and Western dates, and era-less ``N年M月`` only
+    when ``fiscal_year`` is given. Not found: fiscal years and bare years (``令和3年度``,
+    ``令和3年``), which are periods, and fiscal year ends (``令和3年度末``), which ``parse_date``
+    reads: in running text and headings they qualify a fiscal year's figure
+    (``令和3年度末の登録数``), and callers take a text where dates are found for a date.
+    Raises DateError on the first impossible date.
     """
     dates = []
     for match in _DATE.finditer(_normalized(text)):
         written = _read(match)
-        if not written.is_date or (written.needs_era and fiscal_year is None):
+        if not written.is_date or written.fiscal_year_end or (written.needs_era and fiscal_year is None):
             continue
         dates.append(_resolve(written, fiscal_year))
     return dates
