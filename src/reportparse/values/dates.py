@@ -9,7 +9,8 @@ The written forms of a date that are read:
 * abbreviated form: ``R3.1.16``, ``H30.4.1``, ``R3/1/16``, ``H27-5-1``, ``令和3.7.18``,
   ``令和3/7/18``, and a month alone ``R3.1`` (not with ``-``, which too many codes use);
 * Western slash form: ``2021/4/1``;
-* the end of a fiscal year: ``令和4年度末`` is 2023-03-31.
+* the end of a fiscal year: ``令和4年度末`` is 2023-03-31 (read by ``parse_date`` and in
+  periods; ``find_dates`` leaves it, as it leaves fiscal years).
 
 Any of them may be followed by the day of the week in brackets, ``令和3年7月18日(日)``
 (also ``(日曜日)``, ``(月・祝)``); it is checked against the date. ``parse_date`` also reads
@@ -23,6 +24,7 @@ The API:
 
 * ``parse_date(text, fiscal_year)``: the date that the whole text is;
   ``find_dates(text, fiscal_year)``: every date in a text;
+  ``JapaneseDate``, ``FiscalYear``, ``Period``: what they return;
 * ``find_fiscal_year(text)``: the first fiscal year with an era (or Western) in a text;
   ``fiscal_year_in(text, era)``: the same, era-less ones (``19年度``) included, their era
   given or else named by the text's other dates;
@@ -364,26 +366,36 @@ class _Written:
         return self.month is not None or self.fiscal_year_end
 
 
-def _part(match: re.Match[str], name: str) -> str | None:
-    """The text of the group ``name`` or ``name_<form>`` that took part in ``match``."""
-    return next(
-        (text for group, text in match.groupdict().items() if text is not None and group.partition("_")[0] == name),
-        None,
-    )
+def _parts(pattern: re.Pattern[str]) -> dict[str, tuple[int, ...]]:
+    """The group numbers of ``pattern`` by part: ``year`` is year_k, year_a, year_s, year_f."""
+    parts: dict[str, tuple[int, ...]] = {}
+    for group, number in pattern.groupindex.items():
+        name = group.partition("_")[0]
+        parts[name] = parts.get(name, ()) + (number,)
+    return parts
+
+
+# Looked up by identity: hashing a pattern hashes its long source every time.
+_PARTS = tuple((pattern, _parts(pattern)) for pattern in (_DATE, _FISCAL_YEAR, _FISCAL_YEAR_REFERENCE))
 
 
 def _read(match: re.Match[str]) -> _Written:
-    """The parts of a match of ``_DATE`` or ``_FISCAL_YEAR``."""
-    era = _part(match, "era") or _part(match, "letter")
-    month, day = _part(match, "month"), _part(match, "day")
+    """The parts of a match of ``_DATE``, ``_FISCAL_YEAR`` or ``_FISCAL_YEAR_REFERENCE``."""
+    groups = (None,) + match.groups()
+    numbers = next(parts for pattern, parts in _PARTS if pattern is match.re)
+
+    def part(name: str) -> str | None:
+        return next((groups[n] for n in numbers.get(name, ()) if groups[n] is not None), None)
+
+    era, month, day = part("era") or part("letter"), part("month"), part("day")
     return _Written(
         era=_ERA_BY_TEXT[era] if era else None,
-        year=parse_numeral(_part(match, "year")),
+        year=parse_numeral(part("year")),
         month=parse_numeral(month) if month else None,
         day=parse_numeral(day) if day else None,
-        day_word=_part(match, "dayword"),
-        fiscal_year_end=_part(match, "yearend") is not None,
-        weekday=_part(match, "weekday"),
+        day_word=part("dayword"),
+        fiscal_year_end=part("yearend") is not None,
+        weekday=part("weekday"),
         label=match.group(),
     )
 
