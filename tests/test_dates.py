@@ -639,6 +639,26 @@ def test_find_fiscal_year_reads_era_letters(text, start_year, label):
     assert find_fiscal_year(text) == FiscalYear(start_year, label)
 
 
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("H32.1.1", "after 平成 ended on 2019-04-30"),
+        ("平成32年", "after 平成 ended on 2019-04-30"),
+        ("R3年2月30日", "2021-02 has no day 30"),
+        ("令和3.2.30", "2021-02 has no day 30"),
+        ("R3-2-30", "2021-02 has no day 30"),
+        ("令和3年2月30日(火)", "2021-02 has no day 30"),  # the day is checked before its weekday
+        ("令和3年7月18日(土)", "2021-07-18 is a 日曜日, not a 土曜日"),
+        ("令和元年4月朔日", "before 令和 began on 2019-05-01"),
+    ],
+)
+def test_impossible_dates_in_the_new_forms_say_why(text, why):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert str(error.value).startswith(repr(text))
+    assert why in str(error.value)
+
+
 # --- rule 11: periods -------------------------------------------------------------------
 
 
