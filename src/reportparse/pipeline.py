@@ -23,7 +23,7 @@ from .read.pdf import damage_message, read_pdf
 from .read.text import read_text
 from .records import Document, Report, ReportError
 from .tokens import incident_tokens
-from .values.dates import DateError, FiscalYear
+from .values.dates import DateError, FiscalYear, named_fiscal_year
 
 ENGINES = ("pymupdf", "pdfplumber")
 
@@ -56,7 +56,9 @@ def _fiscal_year_and_tables(found: Outline, grids: list[Grid]) -> tuple[
         if latest is not None:
             label = next(cell.row_label or cell.column for cell in tables.cells
                          if cell.fiscal_year == latest)
-            stated = FiscalYear(latest, label)
+            # as printed where a row or column names the year, else its usual name
+            stated = (FiscalYear(latest, label) if label.endswith("年度")
+                      else named_fiscal_year(latest))
             tables = _read_tables(grids, stated)
     return stated, tables, None
 

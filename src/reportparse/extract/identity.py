@@ -19,7 +19,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..records import Line, TableCell
-from ..values.dates import DateError, FiscalYear, find_dates, find_fiscal_year
+from ..values.dates import (
+    DateError,
+    FiscalYear,
+    find_fiscal_year,
+    fiscal_year_in,
+    named_fiscal_year,
+    period_fiscal_year,
+)
 
 PREFECTURES = (
     "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県",
@@ -36,9 +43,7 @@ _KANJI = r"\u4e00-\u9fff々ヶ"
 _NAME = rf"(?<![{_KANJI}])(?P<name>[{_KANJI}]{{1,6}}?(?:都|道|府|県|市|区|町|村))"
 _NAMED = re.compile(_NAME + "(?= ?(?:" + "|".join(GOVERNS) + "))")
 _ALONE = re.compile(rf"^(?P<name>[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|町|村))$")
-_PERIOD = re.compile(r"\S*4月1日 ?(?:[~〜～-]|から) ?\S*3月31日")
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
-_ERALESS_FISCAL_YEAR = re.compile(r"(?<![\d明治大正昭和平成令和])(?P<year>\d{1,2}|元)年度")
 _NOT_NAMES = ("区市町村", "市区町村", "都道府県", "特別区", "地区", "各区", "全区", "本市", "本区",
               "当市", "当区", "同市", "同区")
 
@@ -86,32 +91,25 @@ def stated_fiscal_year(lines: Sequence[Line]) -> FiscalYear | None:
 
 def _period(text: str) -> FiscalYear | None:
     """A fiscal year written as the period from 1 April to 31 March of the next year."""
-    written = _PERIOD.search(text)
-    if not written:
-        return None
     try:
-        dates = [d for d in find_dates(written.group()) if d.day is not None]
+        return period_fiscal_year(text)
     except DateError:
         return None
-    for first, last in zip(dates, dates[1:]):
-        if (first.month, first.day, last.month, last.day) == (4, 1, 3, 31) and (
-                last.year == first.year + 1):
-            return FiscalYear(first.year, written.group())
-    return None
 
 
 def _eraless(lines: Sequence[Line]) -> FiscalYear | None:
+    """An era-less ``19年度`` read in the era the page writes most (``平成20年3月31日``)."""
     eras = Counter(era for line in lines for era in _ERA.findall(line.text))
     if not eras:
         return None
     era = eras.most_common(1)[0][0]
     for line in lines:
-        match = _ERALESS_FISCAL_YEAR.search(line.text)
-        if match:
-            try:
-                return find_fiscal_year(era + match["year"] + "年度")
-            except DateError:
-                return None
+        try:
+            found = fiscal_year_in(line.text, era=era)
+        except DateError:
+            return None
+        if found:
+            return named_fiscal_year(found.start_year)
     return None
 
 

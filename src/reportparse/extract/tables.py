@@ -28,7 +28,15 @@ import re
 from dataclasses import dataclass, replace
 
 from ..records import Check, Line, TableCell
-from ..values.dates import DateError, FiscalYear, find_dates, find_fiscal_year, parse_date
+from ..values.dates import (
+    DateError,
+    FiscalYear,
+    find_dates,
+    find_fiscal_year,
+    fiscal_year_in,
+    named_fiscal_year,
+    parse_date,
+)
 from ..values.normalize import compact_label
 from ..values.numbers import looks_numeric, parse_quantity
 from . import vocabulary as words
@@ -84,18 +92,14 @@ def label_year(label: str, fiscal_year: FiscalYear | None, year_axis: bool) -> i
 
 
 def _in_report_era(year: int, fiscal_year: FiscalYear) -> int | None:
-    """``12`` in a 平成15年度 report is 平成12年度 (2000): the report's era, counted back."""
-    report_era_year = _era_year(fiscal_year)
-    if report_era_year is None or year > report_era_year:
+    """``12`` in a 平成15年度 report is 平成12年度 (2000): a year of the report's era, not later
+    than the report."""
+    era = named_fiscal_year(fiscal_year.start_year).label[:2]
+    try:
+        found = fiscal_year_in(f"{year}年度", era=era)
+    except DateError:
         return None
-    return fiscal_year.start_year - (report_era_year - year)
-
-
-def _era_year(fiscal_year: FiscalYear) -> int | None:
-    match = re.search(r"(\d+|元)年度", fiscal_year.label)
-    if not match or not re.match(r"^(?:明治|大正|昭和|平成|令和|[MTSHR])", fiscal_year.label):
-        return None
-    return 1 if match[1] == "元" else int(match[1])
+    return found.start_year if found and found.start_year <= fiscal_year.start_year else None
 
 
 @dataclass(frozen=True)
