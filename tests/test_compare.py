@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from reportparse.compare import CompareError, compare, output_files, write
+from reportparse.compare import CompareError, Key, compare, output_files, write
 from reportparse.compare import diff as diff_module
 from reportparse.compare import load as load_module
 from reportparse.compare.charts import _incidents_by_category, charts
@@ -300,8 +300,32 @@ def test_repeated_keys_in_one_report_are_both_kept():
          "value": "2", "value_num": "2", "value_date": ""},
     ), metrics=(), incidents=(), tokens=())
     figures = diff_module._figures(report, [])
-    assert {key.label: value for key, value in figures.items()} == {
+    assert {key.label: value for key, value in figures[2021].items()} == {
         "計": Decimal(1), "計 #2": Decimal(2)}
+
+
+def test_labels_with_fiscal_years_line_up_across_years_and_table_rows_give_their_years(
+        tmp_path):
+    real = ROOT.parent / "shared" / "real-reports"
+    if not real.is_dir():
+        pytest.skip("../shared/real-reports is absent")
+    comparison = compare([real / "nakano_h30_kojinjoho_unei.txt",
+                          real / "nakano_r4_kojinjoho_unei.txt"])
+    assert comparison.years == (2018, 2022)
+    rows = {row.key: row.values for row in comparison.trend}
+    kucho = Key("table", "個人情報収集事務登録等状況", "", "区長", "前年度末の登録数(A)", "件")
+    assert rows[kucho] == (Decimal(913), Decimal(952))
+    new = Key("table", "個人情報収集事務登録等状況", "", "区長", "当年度内の登録 / 新規(B)", "件")
+    assert rows[new] == (Decimal(31), Decimal(24))
+    shared = Key("metric", "情報公開制度", label="全部公開", unit="件")
+    assert rows[shared] == (Decimal(563), Decimal(563))
+    # one report over 23 fiscal years: each row is its own year
+    history = compare([real / "higashimurayama_h11_r3_johokokai_unyo.txt"])
+    assert history.years == tuple(range(2008, 2022))
+    rows = {row.key: row.values for row in history.trend}
+    total = Key("table", "請求件数と決定内容の内訳", "", "当年度", "請求件数(所管課別)", "件")
+    assert rows[total][:2] == (Decimal(151), Decimal(98)) and rows[total][-1] == Decimal(82)
+    assert history.labels[0] == "平成20年度" and history.labels[-1] == "令和3年度"
 
 
 # --- the command line, as a user drives it ------------------------------------------------

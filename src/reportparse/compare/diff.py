@@ -3,8 +3,13 @@
 Every report becomes a set of *figures*, each under a ``Key`` that means the same thing in
 every year, whatever the numbering or typesetting:
 
-* ``table``: table title, row group, row label, column, unit (never the table number);
-* ``metric``: section title, metric, unit (never the section number);
+* ``table``: table title, row group, row label, column (under its spanning headings), unit
+  (never the table number); a fiscal year in a label is said relative to the value's year
+  (``令和3年度末の登録数`` of a 令和4年度 value is ``前年度末の登録数``);
+* ``metric``: section title, metric (with its kind, when not a count), unit (never the
+  section number);
+* a value's year is its own where a table covers several fiscal years (rows 令和2年度,
+  令和3年度 …): such a report gives figures to each of those years;
 * ``incidents_by_category`` / ``_by_actor`` / ``_by_department``: how many incidents
   (an empty actor is the office itself, ``区(直接)``; two departments count once each);
 * ``affected_total``: affected people (``名``) and items (``件``), summed apart;
@@ -38,6 +43,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from ..values.dates import DateError, named_fiscal_year, relative_label
 from ..values.normalize import compact_label
 from .load import CompareError, Loaded, load, one_per_year
 
@@ -116,40 +122,71 @@ class Comparison:
 # --- figures ----------------------------------------------------------------------------
 
 
-def _figures(report: Loaded, cause_terms: Sequence[str]) -> dict[Key, Value]:
-    """Every figure of one report under its year-independent key."""
+YearFigures = dict[int, dict[Key, Value]]  # fiscal year -> figures of that year
+
+
+def _figures(report: Loaded, cause_terms: Sequence[str]) -> YearFigures:
+    """Every figure of one report under its year-independent key, by the fiscal year each
+    belongs to: the report's, or a row's or column's in a table over several years."""
     found = [*_table_figures(report.tables), *_metric_figures(report.metrics),
-             *_incident_figures(report.incidents)]
+             *((None, key, value) for key, value in _incident_figures(report.incidents))]
     if report.incidents:
         terms = _cause_terms(report.tokens)
-        found += [(Key("cause_term", label=term, column="count"), Decimal(terms[term]))
+        found += [(None, Key("cause_term", label=term, column="count"), Decimal(terms[term]))
                   for term in cause_terms]
-    result: dict[Key, Value] = {}
-    for key, value in found:
+    result: YearFigures = defaultdict(dict)
+    for year, key, value in found:
+        figures = result[year or report.year]
         repeat = 1
-        while key in result:  # printed twice in one report (two tables of one title): keep both
+        while key in figures:  # printed twice in one report (two tables of one title): keep both
             repeat += 1
             key = Key(key.kind, key.title, key.group, f"{key.label} #{repeat}", key.column,
                       key.unit)
-        result[key] = value
-    return result
+        figures[key] = value
+    result.setdefault(report.year, {})
+    return dict(result)
 
 
-def _table_figures(cells: Iterable[dict[str, str]]) -> Iterable[tuple[Key, Value]]:
+def _relative(text: str, year: int | None) -> str:
+    """A label with its fiscal years said relative to ``year`` (``令和3年度末の登録数`` of a
+    令和4年度 value is ``前年度末の登録数``), so the same wording lines up across years."""
+    if year is not None:
+        try:
+            text = relative_label(text, named_fiscal_year(year))
+        except DateError:
+            pass
+    return compact_label(text)
+
+
+def _year(row: dict[str, str]) -> int | None:
+    return int(row["fiscal_year"]) if row.get("fiscal_year") else None
+
+
+def _column(cell: dict[str, str]) -> str:
+    """The column under its spanning headings: ``令和4年度内の登録 / 新規(B)``."""
+    return " / ".join(part for part in (cell.get("column_group", ""), cell["column"]) if part)
+
+
+def _table_figures(cells: Iterable[dict[str, str]]) -> Iterable[tuple[int | None, Key, Value]]:
     for cell in cells:
-        key = Key("table", *map(compact_label, (cell["table_title"], cell["row_group"],
-                                                cell["row_label"], cell["column"], cell["unit"])))
+        year = _year(cell)
+        key = Key("table", _relative(cell["table_title"], year),
+                  _relative(cell["row_group"], year), _relative(cell["row_label"], year),
+                  _relative(_column(cell), year), compact_label(cell["unit"]))
         if cell["value_num"]:
-            yield key, Decimal(cell["value_num"])
+            yield year, key, Decimal(cell["value_num"])
         else:  # a date compares by the day it means, however it was printed
-            yield key, cell["value_date"] or cell["value"]
+            yield year, key, cell["value_date"] or cell["value"]
 
 
-def _metric_figures(metrics: Iterable[dict[str, str]]) -> Iterable[tuple[Key, Value]]:
+def _metric_figures(metrics: Iterable[dict[str, str]]) -> Iterable[tuple[int | None, Key, Value]]:
     for metric in metrics:
-        key = Key("metric", compact_label(metric["section_title"]),
-                  label=compact_label(metric["metric"]), unit=compact_label(metric["unit"]))
-        yield key, Decimal(metric["value"])
+        year = _year(metric)
+        kind = metric.get("kind", "count")
+        label = _relative(metric["metric"], year) + ("" if kind == "count" else f" ({kind})")
+        key = Key("metric", _relative(metric["section_title"], year), label=label,
+                  unit=compact_label(metric["unit"]))
+        yield year, key, Decimal(metric["value"])
 
 
 def _incident_figures(incidents: Sequence[dict[str, str]]) -> Iterable[tuple[Key, Value]]:
@@ -222,6 +259,29 @@ def _zero_filled(by_year: dict[int, dict[Key, Value]], listed: dict[int, bool]) 
 # --- comparing --------------------------------------------------------------------------
 
 
+def _by_year(reports: list[Loaded], figures: dict[int, YearFigures]) -> YearFigures:
+    """One set of figures per fiscal year: a report's own year from that report; years its
+    tables cover (rows 令和2年度, 令和3年度 …) from them, where no report of that year says
+    otherwise (the latest report's figure where several do)."""
+    by_year: YearFigures = {report.year: dict(figures[report.year][report.year])
+                            for report in reports}
+    own = set(by_year)
+    for report in reports:  # in year order: a later report's figure for a past year wins
+        for year, found in figures[report.year].items():
+            if year in own:
+                for key, value in found.items():
+                    by_year[year].setdefault(key, value)
+            else:
+                by_year.setdefault(year, {}).update(found)
+    return dict(sorted(by_year.items()))
+
+
+def _source_of_year(year: int, reports: list[Loaded], figures: dict[int, YearFigures]) -> Loaded:
+    """The report a year's figures come from: its own, else the latest that covers it."""
+    own = [report for report in reports if report.year == year]
+    return own[0] if own else [r for r in reports if year in figures[r.year]][-1]
+
+
 def compare(inputs: Sequence[str | Path]) -> Comparison:
     """Compare the reports of ``inputs`` (files and OUT folders, in any order) year by year."""
     if not inputs:
@@ -229,10 +289,13 @@ def compare(inputs: Sequence[str | Path]) -> Comparison:
     loaded = [report for given in inputs for report in load(Path(given))]
     reports = one_per_year(loaded)
     terms = _top_terms(reports)
-    by_year = {report.year: _figures(report, terms) for report in reports}
-    flagged = frozenset((key, report.year) for report in reports
-                        for key in _flagged(report, by_year[report.year]))
-    _zero_filled(by_year, {report.year: bool(report.incidents) for report in reports})
+    figures = {report.year: _figures(report, terms) for report in reports}
+    by_year = _by_year(reports, figures)
+    flagged = frozenset((key, year) for report in reports
+                        for year, found in figures[report.year].items()
+                        for key in _flagged(report, found))
+    _zero_filled(by_year, {year: any(r.year == year and r.incidents for r in reports)
+                           for year in by_year})
     years = tuple(by_year)
     changes = [change for before, after in zip(years, years[1:])
                for change in _pair(before, after, by_year[before], by_year[after])]
@@ -240,10 +303,14 @@ def compare(inputs: Sequence[str | Path]) -> Comparison:
     keys = sorted({key for found in by_year.values() for key in found}, key=Key.order)
     trend = tuple(TrendRow(key, tuple(by_year[year].get(key) for year in years))
                   for key in keys)
+    sources = [_source_of_year(year, reports, figures) for year in years]
     return Comparison(
-        reports[0].municipality, years, tuple(r.fiscal_year_label for r in reports),
-        tuple(r.source for r in reports),
-        tuple(sum(c["status"] == "failed" for c in r.checks) for r in reports),
+        reports[0].municipality, years,
+        tuple(source.fiscal_year_label if source.year == year
+              else named_fiscal_year(year).label for year, source in zip(years, sources)),
+        tuple(source.source for source in sources),
+        tuple(sum(c["status"] == "failed" for c in source.checks) if source.year == year else 0
+              for year, source in zip(years, sources)),
         len(loaded) - len(reports), tuple(changes), trend, flagged)
 
 
