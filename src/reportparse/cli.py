@@ -20,6 +20,7 @@ from . import __version__
 from .output import golden
 from .batch.run import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, InputError, run_batch
 from .pipeline import ENGINES
+from .output.formats import FORMATS, parse_formats
 from .output.store import Summary
 from .output.writers import ENCODINGS
 
@@ -29,9 +30,12 @@ examples:
   reportparse parse corpus/ -o out/ --jobs 2
   reportparse parse 'reports/**/*.pdf' --engine pdfplumber --encoding utf-8
   reportparse parse archive/ -o out/ --timeout 60 --force
+  reportparse parse corpus/ -o out/ --format csv,xlsx,sqlite,parquet
 
 writes OUT/reports.csv, tables.csv, metrics.csv, incidents.csv, tokens.csv, checks.csv,
-errors.csv and metadata.json, all at once (an interrupted run leaves OUT as it was);
+errors.csv and metadata.json, and with --format also OUT/reportparse.xlsx,
+OUT/reportparse.db (+ reportparse.metadata.json for Datasette) and OUT/parquet/*.parquet,
+all at once (an interrupted run leaves OUT as it was);
 a re-run skips inputs already in OUT unchanged. Exit status 1 when any input is listed in
 errors.csv.
 """
@@ -82,6 +86,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="parse every input again, even those already in OUT unchanged")
     parse.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig",
                        help="CSV encoding (default: utf-8-sig, for Excel)")
+    parse.add_argument("--format", type=_formats, default=("csv",), dest="formats",
+                       metavar="LIST", help="comma list of " + ", ".join(FORMATS) +
+                       " (default: csv; the CSVs are always written, the others are made "
+                       "from them)")
     parse.add_argument("-q", "--quiet", action="store_true",
                        help="no progress bar and no summary; errors only")
 
@@ -112,6 +120,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _formats(text: str) -> tuple[str, ...]:
+    try:
+        return parse_formats(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _summary(summaries: list[Summary], errors: list[InputError], reused: int,
              out: Path) -> str:
     cached = f" ({reused} unchanged, reused from {out}/)" if reused else ""
@@ -133,7 +148,7 @@ def _run_parse(args: argparse.Namespace) -> int:
     try:
         outcome = run_batch(
             args.inputs, args.out, engine=args.engine, jobs=args.jobs, encoding=args.encoding,
-            force=args.force, timeout=args.timeout, memory_mb=args.max_memory,
+            force=args.force, formats=args.formats, timeout=args.timeout, memory_mb=args.max_memory,
             on_total=lambda total: setattr(bar, "total", total), on_done=lambda: bar.update())
     except ValueError as error:
         print(f"reportparse: {error}; {args.out}/ is unchanged", file=sys.stderr)

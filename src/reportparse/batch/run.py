@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
+from ..output.formats import DEFAULT as DEFAULT_FORMATS, remove_others, write_formats
 from ..output.rows import OUTPUT_NAMES, columns, rows
 from ..pipeline import parse
 from ..records import Report, ReportError
@@ -193,7 +194,8 @@ def _parsed(jobs: list[Job], keys: list[str], folder: OutputFolder, force: bool,
 
 
 def _writer(folder: OutputFolder, parsed: list[tuple[Summary, str, str]],
-            errors: list[InputError], encoding: str, engine: str) -> Callable[[Path], None]:
+            errors: list[InputError], encoding: str, engine: str,
+            formats: tuple[str, ...] = DEFAULT_FORMATS) -> Callable[[Path], None]:
     """What ``commit`` writes: each output's header, then each report's rows in order."""
 
     def write(staging: Path) -> None:
@@ -212,6 +214,7 @@ def _writer(folder: OutputFolder, parsed: list[tuple[Summary, str, str]],
         error_rows = [(e.source_path, e.error, e.message) for e in errors]
         (staging / "errors.csv").write_bytes(
             encode(csv_text([ERROR_COLUMNS]) + csv_text(error_rows), encoding, "errors.csv"))
+        write_formats(staging, formats, (*OUTPUT_NAMES, "errors"), encoding)
         metadata = {"parser_version": __version__, "tokenizer": dictionary_info(),
                     "engine": engine, "encoding": encoding,
                     "reports": len(parsed), "errors": len(errors)}
@@ -230,6 +233,7 @@ def _json(data: object) -> bytes:
 
 def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: int = 1,
               encoding: str = "utf-8-sig", force: bool = False,
+              formats: tuple[str, ...] = DEFAULT_FORMATS,
               timeout: float = DEFAULT_TIMEOUT, memory_mb: int | None = DEFAULT_MEMORY_MB,
               on_total: Callable[[int], None] = lambda total: None,
               on_done: Callable[[], None] = lambda: None) -> Outcome:
@@ -250,5 +254,7 @@ def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: in
     ordered = [results[index] for index in range(len(work))]
     parsed = [r for r in ordered if not isinstance(r, InputError)]
     errors = missing + [r for r in ordered if isinstance(r, InputError)]
-    folder.commit(_writer(folder, parsed, errors, encoding, engine), {key for _, key, _ in parsed})
+    remove_others(out, formats)
+    folder.commit(_writer(folder, parsed, errors, encoding, engine, formats),
+                  {key for _, key, _ in parsed})
     return Outcome([summary for summary, _, _ in parsed], errors, reused)
