@@ -46,6 +46,15 @@ examples:
   reportparse golden update --corpus corpus --golden golden
 """
 
+INSPECT_EXAMPLES = """\
+examples:
+  reportparse inspect corpus/nerima_r3_word.pdf --page 2       # -> nerima_r3_word.page2.png
+  reportparse inspect corpus/nerima_r3.txt -o r3.html          # text: an HTML page
+
+outlines every value read on the page with a label of what it became (blue: table cell,
+green: key figure, orange: incident field); grey: read but no value; red: not read.
+"""
+
 COMPARE_EXAMPLES = """\
 examples:
   reportparse compare corpus/nerima_r2.txt corpus/nerima_r3.txt corpus/nerima_r4.txt
@@ -101,6 +110,17 @@ def _parser() -> argparse.ArgumentParser:
     gold.add_argument("--corpus", type=Path, default=Path("corpus"))
     gold.add_argument("--golden", type=Path, default=Path("golden"))
     gold.add_argument("--engine", choices=ENGINES, default="pymupdf")
+
+    insp = commands.add_parser(
+        "inspect", help="show on the source what every value became", epilog=INSPECT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Draw what was read over one PDF page (PNG) or a text report (HTML).")
+    insp.add_argument("input", type=Path, metavar="INPUT")
+    insp.add_argument("--page", type=_positive, default=None,
+                      help="PDF page, from 1 (default: 1)")
+    insp.add_argument("-o", "--out", type=Path, default=None, metavar="FILE",
+                      help="output file (default: NAME.pageN.png or NAME.inspect.html)")
+    insp.add_argument("--engine", choices=ENGINES, default="pymupdf")
 
     comp = commands.add_parser(
         "compare", help="compare reports year over year", epilog=COMPARE_EXAMPLES,
@@ -200,6 +220,18 @@ def _run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_inspect(args: argparse.Namespace) -> int:
+    from .inspect import InspectError, inspect
+
+    try:
+        written = inspect(args.input, args.page, args.out, args.engine)
+    except InspectError as error:
+        print(f"reportparse: {error}", file=sys.stderr)
+        return 1
+    print(f"-> {written}")
+    return 0
+
+
 def _stop(signum: int, frame) -> None:
     raise KeyboardInterrupt  # SIGTERM unwinds like Ctrl-C: workers killed, staging removed
 
@@ -212,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run_parse(args)
         if args.command == "compare":
             return _run_compare(args)
+        if args.command == "inspect":
+            return _run_inspect(args)
         return _run_golden(args)
     except KeyboardInterrupt:
         print("reportparse: interrupted; the output folder is as it was before", file=sys.stderr)
