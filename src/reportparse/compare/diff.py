@@ -39,6 +39,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from . import charts
+from .html import report_html
 from ..values.normalize import compact_label
 from ..output.rows import columns, rows
 from ..pipeline import parse
@@ -61,7 +62,7 @@ _CONTENT_POS = ("名詞", "動詞", "形容詞")
 _NOT_CONTENT = ("数詞", "非自立", "接尾", "副詞可能")
 _HEADLINES = 10  # changes per pair of years in the terminal summary
 _AFFECTED = {"名": "people", "人": "people", "件": "items"}
-_INPUT_OUTPUTS = ("reports", "tables", "metrics", "incidents", "tokens")
+_INPUT_OUTPUTS = ("reports", "tables", "metrics", "incidents", "tokens", "checks")
 
 Value = Decimal | str  # a number exactly as written, or a text cell
 
@@ -75,6 +76,7 @@ class Loaded:
     """One input report as rows of CSV strings, whether parsed now or read from an OUT folder."""
 
     source: str  # the file, or ``folder (report_id)``, for messages
+    source_path: str  # the report file, as reports.csv names it
     sha256: str
     municipality: str
     fiscal_year: int | None
@@ -83,6 +85,7 @@ class Loaded:
     metrics: tuple[dict[str, str], ...]
     incidents: tuple[dict[str, str], ...]
     tokens: tuple[dict[str, str], ...]
+    checks: tuple[dict[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ class Comparison:
     changes: tuple[Change, ...]
     trend: tuple[TrendRow, ...]
     summary: tuple[str, ...]  # lines for a person: biggest changes first
+    reports: tuple[Loaded, ...] = ()  # in fiscal-year order: where report.html links to
 
 
 # --- loading ----------------------------------------------------------------------------
@@ -189,11 +193,13 @@ def _loaded(report: dict[str, str], outputs: Mapping[str, Sequence[dict[str, str
             source: str) -> Loaded:
     return Loaded(
         source=source,
+        source_path=report["source_path"],
         sha256=report["source_sha256"],
         municipality=report["municipality"],
         fiscal_year=int(report["fiscal_year"]) if report["fiscal_year"] else None,
         fiscal_year_label=report["fiscal_year_label"],
-        **{name: tuple(outputs[name]) for name in ("tables", "metrics", "incidents", "tokens")},
+        **{name: tuple(outputs[name])
+           for name in ("tables", "metrics", "incidents", "tokens", "checks")},
     )
 
 
@@ -321,7 +327,8 @@ def compare(inputs: Sequence[str | Path]) -> Comparison:
     trend = tuple(TrendRow(key, tuple(by_year[year].get(key) for year in years))
                   for key in keys)
     comparison = Comparison(reports[0].municipality, years,
-                            tuple(r.fiscal_year_label for r in reports), tuple(changes), trend, ())
+                            tuple(r.fiscal_year_label for r in reports), tuple(changes), trend, (),
+                            tuple(reports))
     return replace(comparison, summary=_summary(comparison, reports, len(loaded)))
 
 
@@ -476,12 +483,15 @@ def output_files(comparison: Comparison, out: Path) -> dict[Path, bytes]:
         out / "trend.csv": csv_bytes(KEY_COLUMNS + tuple(map(str, comparison.years)), trend),
         out / "summary.txt": ("\n".join(comparison.summary) + "\n").encode("utf-8"),
     }
-    files.update({out / name: png for name, png in charts.charts(comparison).items()})
+    pictures = charts.charts(comparison)
+    files.update({out / name: png for name, png in pictures.items()})
+    files[out / "report.html"] = report_html(comparison, pictures, out)
     return files
 
 
 def write(comparison: Comparison, out: Path) -> list[Path]:
-    """Write changes.csv, trend.csv, summary.txt and the PNG charts, each atomically."""
+    """Write changes.csv, trend.csv, summary.txt, the PNG charts and report.html, each
+    atomically."""
     files = output_files(comparison, out)
     write_files(files)
     return list(files)
