@@ -76,7 +76,6 @@ class Loaded:
     """One input report as rows of CSV strings, whether parsed now or read from an OUT folder."""
 
     source: str  # the file, or ``folder (report_id)``, for messages
-    source_path: str  # the report file, as reports.csv names it
     sha256: str
     municipality: str
     fiscal_year: int | None
@@ -86,6 +85,7 @@ class Loaded:
     incidents: tuple[dict[str, str], ...]
     tokens: tuple[dict[str, str], ...]
     checks: tuple[dict[str, str], ...] = ()
+    source_path: str = ""  # the report file, as reports.csv names it: report.html links to it
 
 
 @dataclass(frozen=True)
