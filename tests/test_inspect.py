@@ -133,7 +133,8 @@ def test_text_report_page_highlights_cells_and_unread_lines(tmp_path):
     assert not checker.unbalanced and not checker.open
     lines = source.read_text("utf-8").split("\n")
     assert {f"L{n}" for n in range(1, len(lines) + 1)} == checker.ids
-    assert checker.titles["表2 全部開示 / 件数"] == 1
+    assert checker.titles["表2 開示請求 / 全部開示 / 件数"] == 1
+    assert checker.titles["表2 外部提供中止請求 / 応じる / 件数"] == 1  # the group tells them apart
     assert checker.titles["No23: cause_as_printed"] == 1
     assert checker.classes[f"L{len(lines) - 1}"] == "unread"  # the markup-only line
     heading = next(n for n, text in enumerate(lines, 1) if text.startswith("表2"))

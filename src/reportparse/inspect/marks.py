@@ -41,9 +41,9 @@ def marks(report: Report, lines: tuple[Line, ...]) -> list[Mark]:
         line = by_position.get((cell.source_page, cell.source_line))
         if line:
             index = _equal_cell(line, cell.value, used[(line.page, line.line)])
-            found.append(Mark(line.page, line.line, index, "table",
-                              f"表{cell.table_no} {cell.row_label or cell.row_no} / "
-                              f"{cell.column}"))
+            row = " / ".join(part for part in (cell.row_group, cell.row_label or str(cell.row_no),
+                                               cell.column) if part)
+            found.append(Mark(line.page, line.line, index, "table", f"表{cell.table_no} {row}"))
     for metric in report.metric_records:
         line = by_position.get((metric.source_page, metric.source_line))
         if line:
