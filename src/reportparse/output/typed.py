@@ -73,33 +73,28 @@ class Table:
 
     def rows(self) -> Iterator[tuple]:
         """Typed rows, read from the file each time (tokens.csv may not fit in memory)."""
-        converters = [_CONVERTERS[kind] for kind in self.kinds]
+        # only the typed columns are converted: text, most cells, is taken as it is
+        typed = [(i, _CONVERTERS[kind]) for i, kind in enumerate(self.kinds) if kind != "text"]
         with self.path.open(encoding=self.encoding, newline="") as file:
             reader = csv.reader(file)
             next(reader)
             for line, row in enumerate(reader, start=2):
-                yield self._typed(row, converters, line)
+                if len(row) != len(self.columns):
+                    raise ValueError(f"{self.path.name} line {line}: {len(row)} cells, "
+                                     f"expected {len(self.columns)}")
+                values: list = [cell or None for cell in row]
+                for index, convert in typed:
+                    if values[index] is not None:
+                        values[index] = self._converted(convert, row, index, line)
+                yield tuple(values)
 
-    def _typed(self, row: list[str], converters: list, line: int) -> tuple:
-        if len(row) != len(self.columns):
-            raise ValueError(f"{self.path.name} line {line}: {len(row)} cells, "
-                             f"expected {len(self.columns)}")
+    def _converted(self, convert: Callable[[str], object], row: list[str], index: int,
+                   line: int) -> object:
         try:
-            return tuple(convert(cell) if cell else None
-                         for convert, cell in zip(converters, row))
+            return convert(row[index])
         except (ValueError, KeyError):
-            bad = next(i for i, (convert, cell) in enumerate(zip(converters, row))
-                       if cell and not _fits(convert, cell))
-            raise ValueError(f"{self.path.name} line {line}: column {self.columns[bad]} "
-                             f"holds {row[bad]!r}, not a {self.kinds[bad]}") from None
-
-
-def _fits(convert: Callable[[str], object], cell: str) -> bool:
-    try:
-        convert(cell)
-    except (ValueError, KeyError):
-        return False
-    return True
+            raise ValueError(f"{self.path.name} line {line}: column {self.columns[index]} "
+                             f"holds {row[index]!r}, not a {self.kinds[index]}") from None
 
 
 def read_table(folder: Path, name: str, encoding: str) -> Table:
