@@ -64,8 +64,10 @@ def report_html(comparison: diff.Comparison, pictures: dict[str, bytes], out: Pa
              f"{_e(' → '.join(comparison.labels))}</h1>",
              "<h2>Summary</h2>", f"<pre>{_e(chr(10).join(comparison.summary))}</pre>"]
     for before, after in zip(comparison.years, comparison.years[1:]):
-        pair = [c for c in comparison.changes if c.from_year == before and c.status != "unchanged"]
-        parts.append(f"<h2>{_e(labels[before])} → {_e(labels[after])}: biggest changes first</h2>")
+        pair = [c for c in comparison.changes
+                if c.from_year == before and c.status != "unchanged"]
+        parts.append(f"<h2>{_e(labels[before])} → {_e(labels[after])}: "
+                     "biggest changes first</h2>")
         parts.append(_changes_table(sorted(pair, key=diff._rank), sources, out))
     parts.append("<h2>Charts</h2>")
     parts += [f'<p><img alt="{_e(name)}" src="data:image/png;base64,'
@@ -149,15 +151,15 @@ def _changes_table(changes: list[diff.Change], sources: dict, out: Path) -> str:
         after = sources[change.to_year].get(change.key)
         failed = any(s and s.failed for s in (before, after))
         unit = "" if change.key.kind == "affected_total" else change.key.unit
+        delta = f"{change.delta:+,}" if change.delta is not None else change.status
+        numbers = (_value(change.from_value, unit), _value(change.to_value, unit), _e(delta),
+                   _e(diff._plain(change.pct_change)))
         rows.append(
             f'<tr class="{change.status}{" failed" if failed else ""}">'
             f"<td>{_flag(failed)}{_e(diff._subject(change.key))}</td>"
-            f'<td class="num">{_e(diff._shown(change.from_value, unit)) if change.from_value is not None else "—"}</td>'
-            f'<td class="num">{_e(diff._shown(change.to_value, unit)) if change.to_value is not None else "—"}</td>'
-            f'<td class="num">{_e(f"{change.delta:+,}") if change.delta is not None else change.status}</td>'
-            f'<td class="num">{_e(diff._plain(change.pct_change))}</td>'
-            f"<td>{_links(before, change.from_year, out)} {_links(after, change.to_year, out)}</td>"
-            "</tr>")
+            + "".join(f'<td class="num">{number}</td>' for number in numbers)
+            + f"<td>{_links(before, change.from_year, out)} "
+              f"{_links(after, change.to_year, out)}</td></tr>")
     return "<table>" + "\n".join(rows) + "</table>"
 
 
@@ -169,12 +171,15 @@ def _trend_table(comparison: diff.Comparison, sources: dict, out: Path) -> str:
         for year, value in zip(comparison.years, row.values):
             source = sources[year].get(row.key)
             failed = bool(source and source.failed)
-            shown = _e(diff._shown(value)) if value is not None else "—"
-            cells.append(f'<td class="num{" failed" if failed else ""}">{_flag(failed)}{shown}'
-                         f"<br>{_links(source, None, out)}</td>")
+            cells.append(f'<td class="num{" failed" if failed else ""}">{_flag(failed)}'
+                         f"{_value(value)}<br>{_links(source, None, out)}</td>")
         rows.append(f"<tr><td>{_e(diff._subject(row.key))}</td><td>{_e(row.key.unit)}</td>"
                     + "".join(cells) + "</tr>")
     return "<table>" + "\n".join(rows) + "</table>"
+
+
+def _value(value: diff.Value | None, unit: str = "") -> str:
+    return _e(diff._shown(value, unit)) if value is not None else "—"
 
 
 def _flag(failed: bool) -> str:

@@ -35,7 +35,8 @@ _TITLES = {
     "tables": ("Table cells", "One row per data cell of every table except the incident list."),
     "metrics": ("Key figures", "The figures stated in prose, with the sentence they come from."),
     "incidents": ("Incidents", "One row per listed incident (個人情報に係る事務処理ミス)."),
-    "tokens": ("Tokens", "fugashi + unidic-lite tokens of each incident's description and cause."),
+    "tokens": ("Tokens",
+               "fugashi + unidic-lite tokens of each incident's description and cause."),
     "checks": ("Checks", "What the validator checked and found; the data stays as printed."),
     "errors": ("Errors", "Inputs that could not be parsed, and why."),
 }
