@@ -254,3 +254,24 @@ def test_a_cell_that_does_not_fit_its_type_is_an_error_naming_it(tmp_path):
     with pytest.raises(ValueError, match=r"metrics.csv line 3: column fiscal_year holds "
                                          r"'20x1', not a integer"):
         list(table.rows())
+
+
+def test_column_kinds_follow_the_record_types():
+    from reportparse.output.typed import column_kind
+
+    assert column_kind("tables", "value") == "text"  # a cell as printed
+    assert column_kind("metrics", "value") == "number"  # a figure
+    assert column_kind("tables", "value_num") == "number"
+    assert column_kind("tables", "is_total") == "boolean"
+    assert column_kind("tables", "value_date") == "date"
+    assert column_kind("incidents", "occurred") == "text"  # 2021-12 is a month, not a day
+    assert column_kind("reports", "pages") == "integer"
+    assert column_kind("errors", "message") == "text"
+
+
+def test_numbers_keep_integers_and_decimals_and_signs(tmp_path):
+    (tmp_path / "metrics.csv").write_text(
+        "report_id,value,as_of\nr,-8,2022-03-31\nr,29.7,\nr,1710634,\n", encoding="utf-8")
+    rows = list(read_table(tmp_path, "metrics", "utf-8").rows())
+    assert rows == [("r", -8, date(2022, 3, 31)), ("r", 29.7, None), ("r", 1710634, None)]
+    assert [type(row[1]) for row in rows] == [int, float, int]
