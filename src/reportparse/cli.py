@@ -18,6 +18,7 @@ from tqdm import tqdm
 from . import __version__
 from .batch.run import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, run_batch
 from .output import golden
+from .output.formats import FORMATS, parse_formats
 from .output.store import InputError, OutputFolder, Summary
 from .output.writers import ENCODINGS
 from .pipeline import ENGINES
@@ -39,12 +40,15 @@ examples:
   reportparse parse 'reports/**/*.pdf' --engine pdfplumber --encoding utf-8
   reportparse parse archive/ -o out/ --timeout 60 --force
   reportparse parse corpus/ -o out/ --replace   # out/ holds this run's reports only
+  reportparse parse corpus/ -o out/ --format csv,xlsx,sqlite,parquet
 
 OUT is a dataset: a run adds its reports to those already in OUT, replacing any of the
 same report_id (the file name without extension), and a run that parsed nothing leaves
 OUT as it was. It writes OUT/reports.csv, tables.csv, metrics.csv, incidents.csv,
-tokens.csv, checks.csv, errors.csv, metadata.json and datapackage.json, all at once (an
-interrupted run leaves OUT as it was); a re-run skips inputs already in OUT unchanged.
+tokens.csv, checks.csv, errors.csv, metadata.json and datapackage.json, and with --format
+also OUT/reportparse.xlsx, OUT/reportparse.db (+ reportparse.metadata.json for Datasette)
+and OUT/parquet/*.parquet, all at once (an interrupted run leaves OUT as it was); a
+re-run skips inputs already in OUT unchanged.
 Exit status 1 when any input is listed in errors.csv.
 """
 
@@ -52,6 +56,15 @@ GOLDEN_EXAMPLES = """\
 examples:
   reportparse golden check                 # compare corpus/ output with golden/
   reportparse golden update --corpus corpus --golden golden
+"""
+
+INSPECT_EXAMPLES = """\
+examples:
+  reportparse inspect corpus/nerima_r3_word.pdf --page 2       # -> nerima_r3_word.page2.png
+  reportparse inspect corpus/nerima_r3.txt -o r3.html          # text: an HTML page
+
+outlines every value read on the page with a label of what it became (blue: table cell,
+green: key figure, orange: incident field); grey: read but no value; red: not read.
 """
 
 COMPARE_EXAMPLES = """\
@@ -98,6 +111,10 @@ def _parser() -> argparse.ArgumentParser:
                        "of earlier runs (default: add to them)")
     parse.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig",
                        help="CSV encoding (default: utf-8-sig, for Excel)")
+    parse.add_argument("--format", type=_formats, default=("csv",), dest="formats",
+                       metavar="LIST", help="comma list of " + ", ".join(FORMATS) +
+                       " (default: csv; the CSVs are always written, the others are made "
+                       "from them)")
     parse.add_argument("-q", "--quiet", action="store_true",
                        help="no progress bar and no summary; errors only")
 
@@ -109,6 +126,17 @@ def _parser() -> argparse.ArgumentParser:
     gold.add_argument("--corpus", type=Path, default=Path("corpus"))
     gold.add_argument("--golden", type=Path, default=Path("golden"))
     gold.add_argument("--engine", choices=ENGINES, default="pymupdf")
+
+    insp = commands.add_parser(
+        "inspect", help="show on the source what every value became", epilog=INSPECT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Draw what was read over one PDF page (PNG) or a text report (HTML).")
+    insp.add_argument("input", type=Path, metavar="INPUT")
+    insp.add_argument("--page", type=_positive, default=None,
+                      help="PDF page, from 1 (default: 1)")
+    insp.add_argument("-o", "--out", type=Path, default=None, metavar="FILE",
+                      help="output file (default: NAME.pageN.png or NAME.inspect.html)")
+    insp.add_argument("--engine", choices=ENGINES, default="pymupdf")
 
     comp = commands.add_parser(
         "compare", help="compare reports year over year", epilog=COMPARE_EXAMPLES,
@@ -132,6 +160,13 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r}: must be 1 or more")
     return value
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    try:
+        return parse_formats(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _summary(summaries: list[Summary], errors: list[InputError], reused: int,
@@ -168,7 +203,8 @@ def _run_parse(args: argparse.Namespace) -> int:
     try:
         outcome = run_batch(
             args.inputs, args.out, engine=args.engine, jobs=args.jobs, encoding=args.encoding,
-            force=args.force, replace=args.replace, timeout=args.timeout,
+            force=args.force, replace=args.replace, formats=args.formats,
+            timeout=args.timeout,
             memory_mb=args.max_memory,
             on_total=lambda total: setattr(bar, "total", total), on_done=lambda: bar.update())
     except ValueError as error:
@@ -223,6 +259,18 @@ def _run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_inspect(args: argparse.Namespace) -> int:
+    from .inspect import InspectError, inspect
+
+    try:
+        written = inspect(args.input, args.page, args.out, args.engine)
+    except InspectError as error:
+        print(f"reportparse: {error}", file=sys.stderr)
+        return 1
+    print(f"-> {written}")
+    return 0
+
+
 def _stop(signum: int, frame) -> None:
     raise KeyboardInterrupt  # SIGTERM unwinds like Ctrl-C: workers killed, staging removed
 
@@ -235,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run_parse(args)
         if args.command == "compare":
             return _run_compare(args)
+        if args.command == "inspect":
+            return _run_inspect(args)
         return _run_golden(args)
     except KeyboardInterrupt:
         print("reportparse: interrupted; the output folder is as it was before", file=sys.stderr)

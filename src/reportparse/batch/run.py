@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
+from ..output.formats import DEFAULT as DEFAULT_FORMATS
+from ..output.formats import remove_others
 from ..output.rows import OUTPUT_NAMES, rows
 from ..output.store import Dataset, Entry, InputError, OutputFolder, Rendered, Summary, cache_key
 from ..output.writers import csv_text
@@ -188,6 +190,7 @@ def _parsed(jobs: list[Job], keys: list[str], folder: OutputFolder, force: bool,
 
 def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: int = 1,
               encoding: str = "utf-8-sig", force: bool = False, replace: bool = False,
+              formats: tuple[str, ...] = DEFAULT_FORMATS,
               timeout: float = DEFAULT_TIMEOUT, memory_mb: int | None = DEFAULT_MEMORY_MB,
               on_total: Callable[[int], None] = lambda total: None,
               on_done: Callable[[], None] = lambda: None) -> Outcome:
@@ -215,6 +218,7 @@ def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: in
     entries = [r for r in ordered if isinstance(r, Entry)]
     errors = missing + [r for r in ordered if isinstance(r, InputError)]
     if entries:  # a run that parsed nothing changes nothing
-        folder.commit(dataset.merged(entries, errors), encoding)
+        remove_others(out, formats)
+        folder.commit(dataset.merged(entries, errors), encoding, formats)
     return Outcome([summaries[index] for index in sorted(summaries)], errors, reused,
                    committed=bool(entries))

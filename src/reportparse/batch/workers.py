@@ -34,11 +34,22 @@ class Failure:
     message: str
 
 
+def _address_space() -> int:
+    """Bytes of address space this process holds (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except OSError:
+        return 0
+
+
 def _serve(connection: Connection, task: Callable[[Any], Any], memory_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if memory_mb:
-        limit = memory_mb * 1024 * 1024
+        # on top of what the fork inherits: a parent that reserved address space (pyarrow's
+        # allocator reserves 1 GB on first use) must not leave its workers none to parse in
+        limit = _address_space() + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
         try:

@@ -114,6 +114,7 @@ class Comparison:
     trend: tuple[TrendRow, ...]
     flagged: frozenset[tuple[Key, int]]  # (figure, year) read where a check failed
     summary: tuple[str, ...] = ()  # lines for a person (``render.summary``)
+    reports: tuple[Loaded, ...] = ()  # in fiscal-year order: where report.html links to
 
     def is_flagged(self, key: Key, *years: int) -> bool:
         return any((key, year) in self.flagged for year in years)
@@ -311,7 +312,7 @@ def compare(inputs: Sequence[str | Path]) -> Comparison:
         tuple(source.source for source in sources),
         tuple(sum(c["status"] == "failed" for c in source.checks) if source.year == year else 0
               for year, source in zip(years, sources)),
-        len(loaded) - len(reports), tuple(changes), trend, flagged)
+        len(loaded) - len(reports), tuple(changes), trend, flagged, reports=tuple(reports))
 
 
 def _pair(from_year: int, to_year: int, before: dict[Key, Value],

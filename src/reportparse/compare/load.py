@@ -45,6 +45,7 @@ class Loaded:
     incidents: Rows
     tokens: Rows
     checks: Rows = ()
+    source_path: str = ""  # the report file, as reports.csv names it: report.html links to it
 
     @property
     def year(self) -> int:
@@ -110,6 +111,7 @@ def _loaded(report: dict[str, str], outputs: Mapping[str, Sequence[dict[str, str
         fiscal_year=int(report["fiscal_year"]) if report["fiscal_year"] else None,
         fiscal_year_label=report["fiscal_year_label"],
         **{name: tuple(outputs[name]) for name in _INPUT_OUTPUTS[1:]},
+        source_path=report["source_path"],
     )
 
 

@@ -203,8 +203,9 @@ def _trend_fields(comparison: Comparison, kind: str) -> list[tuple[str, str, str
         for year, label in zip(comparison.years, comparison.labels)]
 
 
-def output_files(comparison: Comparison) -> dict[str, bytes]:
-    """Every file ``write`` puts into OUT, by name, ready to write."""
+def output_files(comparison: Comparison, out: Path | None = None) -> dict[str, bytes]:
+    """Every file ``write`` puts into OUT, by name, ready to write; with ``out``, also
+    report.html, whose links to the source reports are relative to ``out``."""
     changes = [_change_row(change, comparison) for change in comparison.changes]
     trends = {"trend": (_trend_fields(comparison, "number"), _trend_rows(comparison, _number)),
               "trend_text": (_trend_fields(comparison, "string"),
@@ -220,12 +221,17 @@ def output_files(comparison: Comparison) -> dict[str, bytes]:
                  table_resource("trend_text", "text figures (dates, names), one column per "
                                 "fiscal year", trends["trend_text"][0], "utf-8-sig")]
     files["datapackage.json"] = package("reportparse-compare", resources)
-    files.update(charts.charts(comparison))
+    pictures = charts.charts(comparison)
+    files.update(pictures)
+    if out is not None:
+        from .html import report_html  # it renders with this module's words: import late
+
+        files["report.html"] = report_html(comparison, pictures, out)
     return files
 
 
 def write(comparison: Comparison, out: Path) -> list[Path]:
     """Write every file of ``output_files`` into ``out`` at once."""
-    files = output_files(comparison)
+    files = output_files(comparison, out)
     commit_files(out, files)
     return [out / name for name in files]

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..tokens import dictionary_info
+from .formats import write_formats
 from .rows import OUTPUT_NAMES, columns
 from .schema import ERROR_COLUMNS, datapackage
 from .writers import csv_text, encode, write_files
@@ -181,7 +182,7 @@ class OutputFolder:
         return Dataset(tuple(Entry(**entry) for entry in index["reports"]),
                        tuple(InputError(**error) for error in index["errors"]))
 
-    def commit(self, dataset: Dataset, encoding: str) -> None:
+    def commit(self, dataset: Dataset, encoding: str, formats: tuple[str, ...] = ()) -> None:
         """Make OUT hold ``dataset``: every file rebuilt together, unused cache dropped.
 
         An error while writing (a character the encoding lacks, a cache entry gone) leaves
@@ -193,7 +194,7 @@ class OutputFolder:
             raise StoreError(f"{self.out}/{STATE}/cache lacks the rows of {', '.join(missing)}; "
                              f"give --replace to rebuild {self.out}/ from this run's inputs")
         commit(self.out, lambda staging: dataset_files(staging, dataset, self._rendered,
-                                                       encoding))
+                                                       encoding, formats))
         keep = {entry.key for entry in dataset.entries}
         for entry in self.cache.glob("*.json.gz"):
             if entry.name.removesuffix(".json.gz") not in keep:
@@ -207,9 +208,10 @@ class OutputFolder:
 
 
 def dataset_files(staging: Path, dataset: Dataset, rendered: Callable[[Entry], Rendered],
-                  encoding: str) -> None:
+                  encoding: str, formats: tuple[str, ...] = ()) -> None:
     """Every file of OUT for ``dataset``, written into ``staging``: the one place to add a
-    format. ``rendered(entry)`` gives an entry's rows (each read from the cache on call)."""
+    format. ``rendered(entry)`` gives an entry's rows (each read from the cache on call);
+    ``formats`` beyond csv (xlsx, sqlite, parquet) are made from the staged CSVs."""
     _write_csvs(staging, dataset, rendered, encoding)
     errors = [(e.source_path, e.error, e.message) for e in dataset.errors]
     _write(staging / "errors.csv",
@@ -220,6 +222,7 @@ def dataset_files(staging: Path, dataset: Dataset, rendered: Callable[[Entry], R
                 "reports": len(dataset.entries), "errors": len(dataset.errors)}
     _write(staging / "metadata.json", _json(metadata))
     _write(staging / "datapackage.json", datapackage([*OUTPUT_NAMES, "errors"], encoding))
+    write_formats(staging, formats, (*OUTPUT_NAMES, "errors"), encoding)
     index = {"reports": [asdict(e) for e in dataset.entries],
              "errors": [asdict(e) for e in dataset.errors]}
     _write(staging / STATE / MANIFEST, _json(index))

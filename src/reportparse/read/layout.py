@@ -61,6 +61,9 @@ class Segment:
     bottom: float
 
 
+Box = tuple[int, float, float, float, float]  # page, x0, top, x1, bottom
+
+
 @dataclass
 class Page:
     number: int
@@ -245,6 +248,7 @@ class _Block:
     right: float = 0.0
     size: float = 0.0
     in_margin: bool = False
+    boxes: list[list[Box]] = field(default_factory=list)  # per cell: where it is printed
 
 
 def _in_body(char: Char, page: Page) -> bool:
@@ -266,15 +270,18 @@ def _page_blocks(page: Page, grids: list[RuledGrid], first_grid_id: int) -> list
         if text:
             blocks.append(_Block((line[0].baseline, line[0].x0, 0), page.number, (text,), None,
                                  max(c.x1 for c in line), max(c.size for c in line),
-                                 in_margin=not _in_body(line[0], page)))
+                                 in_margin=not _in_body(line[0], page),
+                                 boxes=[[_text_box(page.number, line)]]))
     for number, grid in enumerate(grids, start=first_grid_id):
+        extents = _merged_extents(grid)
         for i in range(len(grid.ys) - 1):
             cells = tuple(cell_text(grid.cells.get((i, j), []))
                           if grid.owner[(i, j)] == (i, j) else ""
                           for j in range(len(grid.xs) - 1))
             if any(cells):
+                boxes = [[(page.number, *extents[grid.owner[(i, j)]])] for j in range(len(cells))]
                 blocks.append(_Block((grid.ys[0], grid.xs[0], i), page.number, cells, number,
-                                     grid.xs[-1]))
+                                     grid.xs[-1], boxes=boxes))
     return sorted(blocks, key=lambda b: b.order)
 
 
@@ -341,6 +348,7 @@ def _stitch(blocks: list[_Block], layouts: dict[int, tuple]) -> list[_Block]:
             if (previous and previous.grid == block.grid and not block.cells[0]
                     and _first_cells_filled(stitched, block.grid)):
                 previous.cells = tuple(_joined(a, b) for a, b in zip(previous.cells, block.cells))
+                _extend(previous, block)
                 continue
         if len(head) < 5:
             head.append(block.cells)
@@ -365,13 +373,38 @@ def _paragraphs(blocks: list[_Block], right_edge: dict[int, float]) -> list[_Blo
                 and block.order[0] - previous.order[0] <= 2.2 * previous.size):
             previous.cells = (_joined(previous.cells[0], block.cells[0]),)
             previous.right, previous.order = block.right, block.order
+            _extend(previous, block)
             continue
         joined.append(block)
     return joined
 
 
-def document_lines(pages: list[Page]) -> tuple[tuple[Line, ...], int]:
-    """Lines of the document model from laid-out pages, and how many glyphs were folded."""
+def _text_box(page: int, line: list[Char]) -> Box:
+    size = max(c.size for c in line)
+    baseline = max(c.baseline for c in line)
+    return (page, min(c.x0 for c in line), baseline - 0.9 * size, max(c.x1 for c in line),
+            baseline + 0.2 * size)
+
+
+def _merged_extents(grid: RuledGrid) -> dict[tuple[int, int], tuple[float, float, float, float]]:
+    """Each owning cell's rectangle (x0, top, x1, bottom), with every cell merged into it."""
+    extents: dict[tuple[int, int], tuple[float, float, float, float]] = {}
+    for (i, j), owner in grid.owner.items():
+        x0, top, x1, bottom = grid.xs[j], grid.ys[i], grid.xs[j + 1], grid.ys[i + 1]
+        if owner in extents:
+            a, b, c, d = extents[owner]
+            x0, top, x1, bottom = min(a, x0), min(b, top), max(c, x1), max(d, bottom)
+        extents[owner] = (x0, top, x1, bottom)
+    return extents
+
+
+def _extend(block: _Block, joined: _Block) -> None:
+    for boxes, more in zip(block.boxes, joined.boxes):
+        boxes.extend(more)
+
+
+def _blocks(pages: list[Page]) -> list[_Block]:
+    """Every line of the document as a block, in order: what ``document_lines`` numbers."""
     blocks: list[_Block] = []
     layouts: dict[int, tuple] = {}
     for page in pages:
@@ -383,10 +416,29 @@ def document_lines(pages: list[Page]) -> tuple[tuple[Line, ...], int]:
     blocks = _without_running_text(blocks, len(pages))
     right_edge = {p.number: max((b.right for b in blocks if b.page == p.number and b.grid is None),
                                 default=p.width) for p in pages}
+    return _paragraphs(_stitch(blocks, layouts), right_edge)
+
+
+def line_boxes(pages: list[Page]) -> dict[tuple[int, int], list[list[Box]]]:
+    """Where each line of ``document_lines`` is printed: (page, line) -> boxes of each cell.
+
+    A paragraph joined from several printed lines, or a table row split by a page break,
+    has several boxes for one cell.
+    """
+    per_page: Counter[int] = Counter()
+    found = {}
+    for block in _blocks(pages):
+        per_page[block.page] += 1
+        found[(block.page, per_page[block.page])] = block.boxes
+    return found
+
+
+def document_lines(pages: list[Page]) -> tuple[tuple[Line, ...], int]:
+    """Lines of the document model from laid-out pages, and how many glyphs were folded."""
     lines: list[Line] = []
     per_page: Counter[int] = Counter()
     folded = 0
-    for block in _paragraphs(_stitch(blocks, layouts), right_edge):
+    for block in _blocks(pages):
         folded += sum(fold_count(cell) for cell in block.cells)
         per_page[block.page] += 1
         lines.append(Line(tuple(normalize(cell) for cell in block.cells), block.page,
