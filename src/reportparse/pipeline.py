@@ -24,7 +24,7 @@ from .read.text import read_text
 from .records import Document, Report, ReportError
 from .extract.structure import Outline, outline
 from .extract.tables import table_cells
-from .tokens import incident_tokens
+from .tokens import incident_words
 
 ENGINES = ("pymupdf", "pdfplumber")
 
@@ -101,7 +101,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
         metric_records=figures,
         incident_records=listed,
         check_records=checks,
-        token_records=incident_tokens(listed),
+        words=incident_words(listed),
     )
 
 

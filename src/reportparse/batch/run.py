@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..output.rows import OUTPUT_NAMES, columns, rows
+from ..output.rows import OUTPUT_NAMES, columns, csv_lines
 from ..pipeline import parse
 from ..records import Report, ReportError
 from ..output.store import STATE, OutputFolder, Rendered, Summary, cache_key
@@ -119,7 +119,7 @@ def render(job: Job) -> Rendered | InputError:
     result = run_job(job)
     if isinstance(result, InputError):
         return result
-    fragments = {name: csv_text(rows([result], name)) for name in OUTPUT_NAMES}
+    fragments = {name: csv_lines(result, name) for name in OUTPUT_NAMES}
     return Rendered(job.shown, summary(result), fragments)
 
 
