@@ -37,9 +37,12 @@ _OUTPUT_FORMAT = (
 )
 # A known word whose orthBase is unset (``*`` or empty) takes its surface as lemma too.
 _UNSET_LEMMA = re.compile(r"^([^\t\n]*)\t\*?(\t[^\t\n]*\t[^\t\n]*)$", re.MULTILINE)
-# Fields that csv_text would quote or neutralise: such words take the slow, exact path.
-_NEEDS_FORMATTING = re.compile(r'[,"\r]|(?:^|\t)[=+\-@]', re.MULTILINE)
-
+# What makes csv_text quote a field or neutralise it as a formula: a comma, a quote or a
+# CR anywhere, ``= + - @`` at the start of a field (TAB and CR cannot start a MeCab field).
+# Words with any of these take the exact, slower path. Substring tests, not a regex (ten
+# times slower here); ``-`` is in most pos_detail fields, so for it only a field start counts.
+_SPECIAL = ',"\r=+@'
+_DASH_STARTS = ("\t-", "\n-")
 
 @cache
 def _tagger() -> fugashi.GenericTagger:
@@ -84,11 +87,12 @@ def _counters(count: int) -> list[str]:
 
 def _numbered(words: str) -> str:
     """``words`` as tokens.csv cells from token_no on, lines joined by newlines (no last one)."""
-    lines = words.split("\n")[:-1]
-    if _NEEDS_FORMATTING.search(words):
-        lines = csv_text(line.split("\t") for line in lines).split("\n")[:-1]
+    if (any(character in words for character in _SPECIAL) or words.startswith("-")
+            or any(start in words for start in _DASH_STARTS)):
+        lines = csv_text(line.split("\t") for line in words.split("\n")[:-1]).split("\n")
     else:
-        lines = [line.replace("\t", ",") for line in lines]
+        lines = words.replace("\t", ",").split("\n")
+    lines.pop()  # after the last newline
     return "\n".join(map(add, _counters(len(lines)), lines))
 
 
