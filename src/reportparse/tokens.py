@@ -15,6 +15,7 @@ when asked.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from importlib.metadata import version
 from operator import add
@@ -100,12 +101,15 @@ def csv_lines(report_id: str, incidents: list[Incident], words: Words) -> str:
     """The lines of tokens.csv for one report, exactly as ``csv_text`` writes its rows."""
     texts = list(incident_texts(incidents))
     prefixes = csv_text((report_id, no, field) for no, field, _ in texts).split("\n")
+    # only texts that come back (同上 causes) are kept: a big report's would double its size
+    repeated = {text for text, count in Counter(text for _, _, text in texts).items() if count > 1}
     numbered: dict[str, str] = {}
     parts: list[str] = []
     for prefix, (_, _, text) in zip(prefixes, texts):
-        if text not in numbered:
-            numbered[text] = _numbered(words[text])
-        if numbered[text]:
+        lines = numbered.get(text) or _numbered(words[text])
+        if text in repeated:
+            numbered[text] = lines
+        if lines:
             start = prefix + ","
-            parts += (start, numbered[text].replace("\n", "\n" + start), "\n")
+            parts += (start, lines.replace("\n", "\n" + start), "\n")
     return "".join(parts)
