@@ -18,6 +18,7 @@ from tqdm import tqdm
 from . import __version__
 
 from .output import golden
+from .batch.dask_run import ClusterError
 from .batch.run import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, InputError, run_batch
 from .pipeline import ENGINES
 from .output.store import Summary
@@ -29,6 +30,7 @@ examples:
   reportparse parse corpus/ -o out/ --jobs 2
   reportparse parse 'reports/**/*.pdf' --engine pdfplumber --encoding utf-8
   reportparse parse archive/ -o out/ --timeout 60 --force
+  reportparse parse archive/ -o out/ --dask-scheduler tcp://scheduler:8786
 
 writes OUT/reports.csv, tables.csv, metrics.csv, incidents.csv, tokens.csv, checks.csv,
 errors.csv and metadata.json, all at once (an interrupted run leaves OUT as it was);
@@ -78,6 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--max-memory", type=_positive, default=DEFAULT_MEMORY_MB,
                        metavar="MB", help="memory one worker may take "
                        f"(default: {DEFAULT_MEMORY_MB})")
+    parse.add_argument("--dask-scheduler", metavar="ADDRESS",
+                       help="parse on the Dask distributed cluster of this scheduler "
+                       "(tcp://HOST:8786) instead of local workers; --jobs is then unused. "
+                       "Needs: pip install 'reportparse[dask]'")
     parse.add_argument("--force", action="store_true",
                        help="parse every input again, even those already in OUT unchanged")
     parse.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig",
@@ -134,10 +140,14 @@ def _run_parse(args: argparse.Namespace) -> int:
         outcome = run_batch(
             args.inputs, args.out, engine=args.engine, jobs=args.jobs, encoding=args.encoding,
             force=args.force, timeout=args.timeout, memory_mb=args.max_memory,
+            scheduler=args.dask_scheduler,
             on_total=lambda total: setattr(bar, "total", total), on_done=lambda: bar.update())
     except ValueError as error:
         print(f"reportparse: {error}; {args.out}/ is unchanged", file=sys.stderr)
         return 1
+    except ClusterError as error:
+        print(f"reportparse: {error}; {args.out}/ is unchanged", file=sys.stderr)
+        return 2
     except OSError as error:
         print(f"reportparse: cannot write to {args.out}/: {error.strerror or error}",
               file=sys.stderr)
