@@ -86,10 +86,14 @@ def _counters(count: int) -> list[str]:
     return _COUNTERS
 
 
+def _needs_formatting(words: str) -> bool:
+    return (any(character in words for character in _SPECIAL) or words.startswith("-")
+            or any(start in words for start in _DASH_STARTS))
+
+
 def _numbered(words: str) -> str:
     """``words`` as tokens.csv cells from token_no on, lines joined by newlines (no last one)."""
-    if (any(character in words for character in _SPECIAL) or words.startswith("-")
-            or any(start in words for start in _DASH_STARTS)):
+    if _needs_formatting(words):
         lines = csv_text(line.split("\t") for line in words.split("\n")[:-1]).split("\n")
     else:
         lines = words.replace("\t", ",").split("\n")
