@@ -1,7 +1,8 @@
 """The small typed records that flow through the pipeline, stage to stage.
 
 read -> ``Document`` (lines of cells) -> structure -> ``Report`` (tables, metrics,
-incidents) -> validate -> ``Check`` -> tokenise -> ``Token`` -> write.
+incidents) -> validate -> ``Check`` -> tokenise -> ``Words`` (MeCab's text, ``Token``
+records on demand) -> write.
 Every field of an output record is a column of the matching CSV in SPEC.md.
 """
 
