@@ -34,7 +34,7 @@ def test_a_dask_cluster_writes_the_same_out_as_local_workers(tmp_path):
     missing = tmp_path / "missing.txt"
     local = _parse(inputs, missing, "-o", tmp_path / "local", "--jobs", "2")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         remote = _parse(inputs, missing, "-o", tmp_path / "dask",
                         "--dask-scheduler", cluster.scheduler_address)
     assert (remote.returncode, remote.stdout.replace("/dask/", "/local/"), remote.stderr) == (
@@ -65,7 +65,7 @@ def test_on_dask_a_hanging_or_crashing_input_costs_that_file_only(tmp_path, monk
     started = time.monotonic()
     # threads of this process as the cluster's workers, so that they see the patch
     with distributed.LocalCluster(n_workers=1, threads_per_worker=3, processes=False,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         outcome = run_batch([str(inputs)], tmp_path / "out", timeout=2,
                             scheduler=cluster.scheduler_address)
     assert [s.report_id for s in outcome.summaries] == ["a"]
@@ -84,3 +84,12 @@ def test_an_unreachable_scheduler_is_a_usage_error_and_out_is_unchanged(tmp_path
     assert status == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
     assert not (tmp_path / "out" / "reports.csv").exists()
+
+
+def test_a_cluster_without_workers_is_a_usage_error(tmp_path, capsys):
+    with distributed.LocalCluster(n_workers=0, processes=False,
+                                  dashboard_address=":0") as cluster:
+        status = main(["parse", str(SEED), "-o", str(tmp_path / "out"),
+                       "--dask-scheduler", cluster.scheduler_address])
+    assert status == 2
+    assert "has no workers" in capsys.readouterr().err

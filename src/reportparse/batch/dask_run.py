@@ -86,7 +86,10 @@ def cluster_results(address: str, jobs: list[Job], timeout: float, memory_mb: in
     from distributed import as_completed
 
     with _client(address) as client:
-        limit = _IN_FLIGHT_PER_THREAD * max(sum(client.nthreads().values()), 1)
+        threads = sum(client.nthreads().values())
+        if not threads:  # its tasks would wait forever: no time limit runs before a worker
+            raise ClusterError(f"the Dask cluster at {address} has no workers")
+        limit = _IN_FLIGHT_PER_THREAD * threads
         waiting, running, positions = deque(enumerate(jobs)), as_completed(), {}
         while waiting or positions:
             while waiting and len(positions) < limit:
