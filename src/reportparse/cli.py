@@ -16,6 +16,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import __version__
+from .batch.dask_run import ClusterError
 from .batch.run import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, run_batch
 from .output import golden
 from .output.formats import FORMATS, parse_formats
@@ -41,6 +42,7 @@ examples:
   reportparse parse archive/ -o out/ --timeout 60 --force
   reportparse parse corpus/ -o out/ --replace   # out/ holds this run's reports only
   reportparse parse corpus/ -o out/ --format csv,xlsx,sqlite,parquet
+  reportparse parse archive/ -o out/ --dask-scheduler tcp://scheduler:8786
 
 OUT is a dataset: a run adds its reports to those already in OUT, replacing any of the
 same report_id (the file name without extension), and a run that parsed nothing leaves
@@ -104,6 +106,10 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--max-memory", type=_positive, default=DEFAULT_MEMORY_MB,
                        metavar="MB", help="memory one worker may take "
                        f"(default: {DEFAULT_MEMORY_MB})")
+    parse.add_argument("--dask-scheduler", metavar="ADDRESS",
+                       help="parse on the Dask distributed cluster of this scheduler "
+                       "(tcp://HOST:8786) instead of local workers; --jobs is then unused. "
+                       "Needs: pip install 'reportparse[dask]'")
     parse.add_argument("--force", action="store_true",
                        help="parse every input again, even those already in OUT unchanged")
     parse.add_argument("--replace", action="store_true",
@@ -205,11 +211,14 @@ def _run_parse(args: argparse.Namespace) -> int:
             args.inputs, args.out, engine=args.engine, jobs=args.jobs, encoding=args.encoding,
             force=args.force, replace=args.replace, formats=args.formats,
             timeout=args.timeout,
-            memory_mb=args.max_memory,
+            memory_mb=args.max_memory, scheduler=args.dask_scheduler,
             on_total=lambda total: setattr(bar, "total", total), on_done=lambda: bar.update())
     except ValueError as error:
         print(f"reportparse: {error}; {args.out}/ is unchanged", file=sys.stderr)
         return 1
+    except ClusterError as error:
+        print(f"reportparse: {error}; {args.out}/ is unchanged", file=sys.stderr)
+        return 2
     except OSError as error:
         return _cannot_write(args.out, error)
     finally:

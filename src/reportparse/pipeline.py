@@ -22,7 +22,7 @@ from .read.html import is_html, read_html
 from .read.pdf import damage_message, read_pdf
 from .read.text import read_text
 from .records import Document, Report, ReportError
-from .tokens import incident_tokens
+from .tokens import incident_words
 from .values.dates import DateError, FiscalYear, named_fiscal_year
 
 ENGINES = ("pymupdf", "pdfplumber")
@@ -109,7 +109,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
         metric_records=figures,
         incident_records=listed,
         check_records=checks,
-        token_records=incident_tokens(listed),
+        words=incident_words(listed),
     )
 
 

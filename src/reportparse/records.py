@@ -1,13 +1,16 @@
 """The small typed records that flow through the pipeline, stage to stage.
 
 read -> ``Document`` (lines of cells) -> structure -> ``Report`` (tables, metrics,
-incidents) -> validate -> ``Check`` -> tokenise -> ``Token`` -> write.
+incidents) -> validate -> ``Check`` -> tokenise -> ``Words`` (MeCab's text, ``Token``
+records on demand) -> write.
 Every field of an output record is a column of the matching CSV in SPEC.md.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -173,6 +176,18 @@ class Token:
     pos_detail: str
 
 
+# Each distinct incident text -> its words as MeCab wrote them, one a line (each line ending
+# in a newline): surface, lemma, pos, pos_detail separated by TABs. See ``tokens``.
+Words = dict[str, str]
+
+
+def incident_texts(incidents: list[Incident]) -> Iterator[tuple[int | None, str, str]]:
+    """(incident no, field, text) of each incident's description, then its cause: token order."""
+    for incident in incidents:
+        yield incident.no, "description", incident.description
+        yield incident.no, "cause", incident.cause
+
+
 @dataclass
 class Report:
     """Everything read from one input: its metadata and its records.
@@ -196,7 +211,14 @@ class Report:
     metric_records: list[Metric] = field(default_factory=list)
     incident_records: list[Incident] = field(default_factory=list)
     check_records: list[Check] = field(default_factory=list)
-    token_records: list[Token] = field(default_factory=list)
+    words: Words = field(default_factory=dict)
+
+    @cached_property
+    def token_records(self) -> list[Token]:
+        """A ``Token`` per word, built on first use from ``words`` (the batch path never does)."""
+        return [Token(no, name, number, *line.split("\t"))
+                for no, name, text in incident_texts(self.incident_records)
+                for number, line in enumerate(self.words[text].split("\n")[:-1], start=1)]
 
     @property
     def n_tables(self) -> int:

@@ -121,12 +121,17 @@ def _counts_the_same(metric: Metric, cell: TableCell) -> bool:
 
 def check_prose(metrics: list[Metric], cells: list[TableCell],
                 section_of_table: dict[int, int | None]) -> list[Check]:
+    # Total cells indexed by (section, unit): each metric then meets only the totals of its
+    # own section and unit, in table order, instead of every cell of the report.
+    labels = GRAND_TOTALS | {"計"}
+    totals: dict[tuple[int | None, str], list[TableCell]] = {}
+    for cell in cells:
+        if cell.is_total and cell.row_label in labels:
+            totals.setdefault((section_of_table.get(cell.table_no), cell.unit), []).append(cell)
     checks = []
     for metric in metrics:
-        for cell in cells:
-            if (cell.is_total and cell.row_label in GRAND_TOTALS | {"計"}
-                    and section_of_table.get(cell.table_no) == metric.section_no
-                    and _counts_the_same(metric, cell)):
+        for cell in totals.get((metric.section_no, metric.unit), ()):
+            if _counts_the_same(metric, cell):
                 checks.append(_check(
                     "prose_matches_table", metric.value == cell.value_num, cell.table_no,
                     f"section {metric.section_no} {metric.metric} / 表{cell.table_no} "

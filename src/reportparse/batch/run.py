@@ -6,6 +6,7 @@
   leaves OUT as it was.
 * Inputs are parsed in worker processes (``workers.WorkerPool``): a crash, a hang past
   ``timeout`` or a memory blow-up costs that input only (``internal_error``, ``timeout``).
+  With ``scheduler``, the same work runs on a Dask distributed cluster (``dask_run``).
 * A re-run skips inputs already parsed into OUT with the same content and parser version
   (``store.OutputFolder``), unless ``force``; the files come out the same either way.
 * Output is deterministic: rows are ordered by report_id, whatever the number of workers,
@@ -26,9 +27,8 @@ from pathlib import Path
 from .. import __version__
 from ..output.formats import DEFAULT as DEFAULT_FORMATS
 from ..output.formats import remove_others
-from ..output.rows import OUTPUT_NAMES, rows
+from ..output.rows import OUTPUT_NAMES, csv_lines
 from ..output.store import Dataset, Entry, InputError, OutputFolder, Rendered, Summary, cache_key
-from ..output.writers import csv_text
 from ..pipeline import parse
 from ..records import Report, ReportError
 from .workers import Failure, WorkerPool
@@ -114,7 +114,7 @@ def render(job: Job) -> Rendered | InputError:
     result = run_job(job)
     if isinstance(result, InputError):
         return result
-    fragments = {name: csv_text(rows([result], name)) for name in OUTPUT_NAMES}
+    fragments = {name: csv_lines(result, name) for name in OUTPUT_NAMES}
     return Rendered(job.shown, summary(result), fragments)
 
 
@@ -153,20 +153,38 @@ class _Task:
     out: Path
 
 
-def _parse_and_keep(task: _Task) -> Rendered | InputError:
-    """In a worker: parse, format and cache one input; send back only its summary.
-
-    The rows go to the cache on disk from here, so the parent never holds them.
-    """
-    result = render(task.job)
-    if isinstance(result, InputError):
+def _keep(task: _Task, result: Rendered | InputError | Failure) -> Rendered | InputError | Failure:
+    """Cache the rows of a rendered input; only its summary goes on."""
+    if not isinstance(result, Rendered):
         return result
     OutputFolder(task.out).remember(task.key, result)
     return Rendered(result.source_path, result.summary, {})
 
 
+def _parse_and_keep(task: _Task) -> Rendered | InputError | Failure:
+    """In a worker: parse, format and cache one input; send back only its summary.
+
+    The rows go to the cache on disk from here, so the parent never holds them.
+    """
+    return _keep(task, render(task.job))
+
+
+def _results(tasks: list[_Task], workers: int, timeout: float, memory_mb: int | None,
+             scheduler: str | None) -> Iterator[tuple[int, Rendered | InputError | Failure]]:
+    """``(position, result)`` of each task as it finishes, on local workers or a Dask cluster."""
+    if scheduler:
+        from .dask_run import cluster_results  # dask is an optional extra
+
+        jobs = [task.job for task in tasks]
+        for position, result in cluster_results(scheduler, jobs, timeout, memory_mb):
+            yield position, _keep(tasks[position], result)  # the rows came back to this machine
+        return
+    with WorkerPool(_parse_and_keep, min(workers, len(tasks)), timeout, memory_mb) as pool:
+        yield from pool.map(tasks)
+
+
 def _parsed(jobs: list[Job], keys: list[str], folder: OutputFolder, force: bool,
-            workers: int, timeout: float, memory_mb: int | None
+            workers: int, timeout: float, memory_mb: int | None, scheduler: str | None
             ) -> Iterator[tuple[int, Rendered | InputError, bool]]:
     """Each job's result and whether it came from the cache, in the order they are ready."""
     todo = []
@@ -179,19 +197,19 @@ def _parsed(jobs: list[Job], keys: list[str], folder: OutputFolder, force: bool,
     if not todo:
         return
     tasks = [_Task(jobs[index], keys[index], folder.out) for index in todo]
-    with WorkerPool(_parse_and_keep, min(workers, len(todo)), timeout, memory_mb) as pool:
-        for position, result in pool.map(tasks):
-            index = todo[position]
-            if isinstance(result, Failure):
-                result = InputError(jobs[index].shown, result.code,
-                                    f"{jobs[index].shown}: {result.message}")
-            yield index, result, False
+    for position, result in _results(tasks, workers, timeout, memory_mb, scheduler):
+        index = todo[position]
+        if isinstance(result, Failure):
+            result = InputError(jobs[index].shown, result.code,
+                                f"{jobs[index].shown}: {result.message}")
+        yield index, result, False
 
 
 def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: int = 1,
               encoding: str = "utf-8-sig", force: bool = False, replace: bool = False,
               formats: tuple[str, ...] = DEFAULT_FORMATS,
               timeout: float = DEFAULT_TIMEOUT, memory_mb: int | None = DEFAULT_MEMORY_MB,
+              scheduler: str | None = None,
               on_total: Callable[[int], None] = lambda total: None,
               on_done: Callable[[], None] = lambda: None) -> Outcome:
     """Parse ``inputs`` into the dataset of ``out``; see the module docstring for the rules."""
@@ -205,7 +223,8 @@ def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: in
     results: dict[int, Entry | InputError] = {}
     summaries: dict[int, Summary] = {}
     reused = 0
-    for index, result, from_cache in _parsed(work, keys, folder, force, jobs, timeout, memory_mb):
+    for index, result, from_cache in _parsed(work, keys, folder, force, jobs, timeout, memory_mb,
+                                                scheduler):
         reused += from_cache
         if isinstance(result, InputError):
             results[index] = result
