@@ -212,4 +212,4 @@ def _unnamed(paragraph: Paragraph, sentence: str, figure: str) -> Check:
     return Check(
         "metric_named", "failed", None,
         f"line {paragraph.line.line}", "a name for the figure", figure,
-        f"line {paragraph.line.line}: no name found for {figure} in: {sentence}")
+        f"no name found for {figure} in: {sentence}")
