@@ -1,13 +1,14 @@
 """The CSVs of a run read back as typed columns: what the xlsx, SQLite and Parquet writers take.
 
 Every format is made from the CSVs just written, so each holds exactly their rows. A
-column's kind comes from ``rows.py`` and the record types, never from a list kept here:
+column's kind is its type in the data dictionary (``schema.column_type``, from the record
+types), never from a list kept here:
 
-* ``integer``: the integer columns of ``rows.py`` (nullable);
+* ``integer``: a record field typed ``int`` (nullable);
 * ``boolean``: a record field typed ``bool`` (``true`` / ``false``);
 * ``number``: a record field typed ``float`` (``value_num``, a metric's ``value``);
-* ``date``: the ISO-date columns below (always ``YYYY-MM-DD``; ``occurred`` is
-  ``YYYY-MM`` for most incidents, so it stays text: Excel must not turn it into a day);
+* ``date``: the ISO-date columns (always ``YYYY-MM-DD``; ``occurred`` is ``YYYY-MM`` for
+  most incidents, so it stays text: Excel must not turn it into a day);
 * ``text``: everything else, exactly as in the CSV (a neutralised ``'=…`` keeps its ``'``).
 
 An empty CSV cell is a missing value in every format. A cell that does not fit its kind is
@@ -18,16 +19,13 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .rows import _INTEGER_COLUMNS, _RECORD_OUTPUTS
+from .schema import column_type
 
 KINDS = ("integer", "number", "boolean", "date", "text")
-
-# Columns that hold a full ISO date whenever they hold anything.
-ISO_DATE_COLUMNS = frozenset({"value_date", "as_of"})
 
 _BOOLEANS = {"true": True, "false": False}
 
@@ -46,19 +44,10 @@ _CONVERTERS: dict[str, Callable[[str], object]] = {
 
 
 def column_kind(name: str, column: str) -> str:
-    """The kind of ``column`` of output ``name`` (``errors`` and unknown outputs: text)."""
-    if column in _INTEGER_COLUMNS:
-        return "integer"
-    if column in ISO_DATE_COLUMNS:
-        return "date"
-    record = _RECORD_OUTPUTS.get(name)
-    annotation = next((str(f.type) for f in fields(record[0]) if f.name == column), "") \
-        if record else ""
-    if annotation == "bool":
-        return "boolean"
-    if "float" in annotation.split(" | "):
-        return "number"
-    return "text"
+    """The kind of ``column`` of output ``name``: its type in the data dictionary
+    (``schema.column_type``), where Table Schema's ``string`` is our ``text``."""
+    kind = column_type(name, column)
+    return "text" if kind == "string" else kind
 
 
 @dataclass(frozen=True)
