@@ -14,10 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .layout import Char, Page, Segment, document_lines
+from .layout import RULE_WIDTH, Char, Page, Segment, document_lines
 from ..records import Document, ReportError
-
-_THIN = 2.0  # points: a filled rectangle thinner than this is a ruling line
 
 
 def _rectangle_edges(x0: float, top: float, x1: float, bottom: float,
@@ -26,7 +24,7 @@ def _rectangle_edges(x0: float, top: float, x1: float, bottom: float,
 
     A filled, unstroked area (cell shading) draws no rule.
     """
-    if bottom - top <= _THIN or x1 - x0 <= _THIN:
+    if bottom - top <= RULE_WIDTH or x1 - x0 <= RULE_WIDTH:
         return [Segment(x0, top, x1, bottom)]
     if not stroked:
         return []
@@ -35,9 +33,31 @@ def _rectangle_edges(x0: float, top: float, x1: float, bottom: float,
 
 
 def _line(x0: float, y0: float, x1: float, y1: float) -> list[Segment]:
-    if abs(y1 - y0) > _THIN and abs(x1 - x0) > _THIN:
+    if abs(y1 - y0) > RULE_WIDTH and abs(x1 - x0) > RULE_WIDTH:
         return []  # a slanted line is no table rule
     return [Segment(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))]
+
+
+def _path_lines(commands: list[tuple]) -> list[Segment]:
+    """The straight pieces of a path given as pdfplumber's commands (``m``, ``l``, ``c``, ``h``).
+
+    As in PyMuPDF's drawings, each ``l`` is a line, a closing ``h`` the line back to the
+    start of its subpath, and a curve draws no rule (a rounded box keeps its straight sides).
+    """
+    segments: list[Segment] = []
+    start = here = (0.0, 0.0)
+    for command, *points in commands:
+        if command == "m":
+            start = here = points[0]
+        elif command == "l":
+            segments += _line(*here, *points[0])
+            here = points[0]
+        elif command == "c":
+            here = points[-1]
+        elif command == "h" and here != start:
+            segments += _line(*here, *start)
+            here = start
+    return segments
 
 
 # --- PyMuPDF ---------------------------------------------------------------------------
@@ -111,6 +131,7 @@ def _pdfplumber_pages(data: bytes, name: str) -> list[Page]:
                         for s in _line(line["x0"], line["top"], line["x1"], line["bottom"])]
             segments += [s for rect in page.rects for s in _rectangle_edges(
                 rect["x0"], rect["top"], rect["x1"], rect["bottom"], bool(rect.get("stroke")))]
+            segments += [s for curve in page.curves for s in _path_lines(curve.get("path", []))]
             pages.append(Page(number, float(page.width), float(page.height), chars, segments))
             page.close()
     except Exception as error:
