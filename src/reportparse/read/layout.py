@@ -146,10 +146,14 @@ class Grid:
         """One cell only: a frame around a figure or a note, not a table."""
         return len(set(self.owner.values())) == 1
 
-    def add(self, char: Char, x: float, y: float) -> None:
-        row = min(bisect_right(self.ys, y) - 1, len(self.ys) - 2)
-        column = min(bisect_right(self.xs, x) - 1, len(self.xs) - 2)
-        self.cells.setdefault(self.owner[(row, column)], []).append(char)
+    def fill(self, chars: list[Char], middles: list[tuple[float, float]]) -> None:
+        """Put glyphs, given top to bottom, in the cells their centres lie in."""
+        row, last_row, last_column = 0, len(self.ys) - 2, len(self.xs) - 2
+        for char, (x, y) in zip(chars, middles):
+            while row < last_row and y >= self.ys[row + 1]:
+                row += 1
+            column = min(bisect_right(self.xs, x) - 1, last_column)
+            self.cells.setdefault(self.owner[(row, column)], []).append(char)
 
 
 class _Groups:
@@ -159,15 +163,14 @@ class _Groups:
         self._parent: dict = {}
 
     def find(self, item):
-        self._parent.setdefault(item, item)
-        while self._parent[item] != item:
-            self._parent[item] = self._parent[self._parent[item]]
+        while item in self._parent:  # only joined items have a parent: most cells have none
             item = self._parent[item]
         return item
 
     def join(self, a, b) -> None:
         first, second = sorted((self.find(a), self.find(b)))
-        self._parent[second] = first
+        if first != second:
+            self._parent[second] = first
 
 
 class _Lines:
@@ -269,11 +272,13 @@ def find_grids(segments: list[Segment]) -> list[Grid]:
     horizontal = [r for r in horizontal if id(r) not in framing]
     vertical = [r for r in vertical if id(r) not in framing]
     touching = _Groups()
+    down = _Lines(vertical)
+    index_of = {id(v): b for b, v in enumerate(vertical)}
     for a, h in enumerate(horizontal):
-        touching.find(("h", a))
-        for b, v in enumerate(vertical):
+        middle, reach = (h.start + h.end) / 2, (h.end - h.start) / 2 + TOLERANCE
+        for v in down.near(middle, reach):
             if _touch(h, v):
-                touching.join(("h", a), ("v", b))
+                touching.join(("h", a), ("v", index_of[id(v)]))
     members: dict[tuple, tuple[list[_Rule], list[_Rule]]] = {}
     for kind, rules in (("h", horizontal), ("v", vertical)):
         for index, rule in enumerate(rules):
@@ -313,6 +318,8 @@ def _line_text(line: list[Char]) -> str:
 
 
 def cell_text(chars: list[Char]) -> str:
+    if len(chars) < 2:  # most cells of a long table: one figure, a mark, or nothing
+        return chars[0].text if chars else ""
     text = ""
     for line in _visual_lines(chars):
         text = _joined(text, _line_text(line))
@@ -358,9 +365,10 @@ def _assign(chars: list[Char], grids: list[Grid]) -> list[Char]:
     for grid in sorted(grids, key=lambda g: not g.is_box):
         left, right = grid.xs[0], grid.xs[-1]
         level = by_height[bisect_left(heights, grid.ys[0]):bisect_right(heights, grid.ys[-1])]
-        for index in sorted(i for i in level if not taken[i] and left <= middles[i][0] <= right):
+        inside = [i for i in level if not taken[i] and left <= middles[i][0] <= right]
+        for index in inside:
             taken[index] = True
-            grid.add(chars[index], *middles[index])
+        grid.fill([chars[i] for i in inside], [middles[i] for i in inside])
     return [char for char, done in zip(chars, taken) if not done]
 
 

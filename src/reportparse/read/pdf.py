@@ -63,6 +63,21 @@ def _path_lines(commands: list[tuple]) -> list[Segment]:
 # --- PyMuPDF ---------------------------------------------------------------------------
 
 
+def _glyphs(rawdict: dict) -> list[Char]:
+    """The glyphs of a page's ``rawdict``.
+
+    ``tuple.__new__`` builds each ``Char`` without the NamedTuple's Python-level ``__new__``:
+    a long report has hundreds of thousands of glyphs, and this is a fifth of reading it.
+    """
+    new = tuple.__new__
+    return [new(Char, (char["c"], char["bbox"][0], char["bbox"][2], char["origin"][1], size))
+            for block in rawdict["blocks"]
+            for line in block.get("lines", ())
+            for span in line["spans"]
+            for size in (span["size"],)
+            for char in span["chars"]]
+
+
 def _pymupdf_pages(data: bytes, name: str) -> list[Page]:
     import pymupdf
 
@@ -79,13 +94,7 @@ def _pymupdf_pages(data: bytes, name: str) -> list[Page]:
     flags = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES
     pages = []
     for number, page in enumerate(document, start=1):
-        chars = [
-            Char(char["c"], char["bbox"][0], char["bbox"][2], char["origin"][1], span["size"])
-            for block in page.get_text("rawdict", flags=flags)["blocks"]
-            for line in block.get("lines", ())
-            for span in line["spans"]
-            for char in span["chars"]
-        ]
+        chars = _glyphs(page.get_text("rawdict", flags=flags))
         segments = []
         for path in page.get_drawings():
             stroked = path.get("type") in ("s", "fs")
