@@ -42,7 +42,7 @@ from ..records import Line
 
 TOLERANCE = 1.5  # points: rules closer than this are the same rule
 RULE_WIDTH = 2.0  # points: a line or filled rectangle at most this thick is a ruling line
-_CORNER = 2 * TOLERANCE  # a box's sides may stop this short of its corners (rounded corners)
+_CORNER = 6.0  # points: a box's sides may stop this short of its corners (rounded corners)
 _SHORT_LINE = 4.0  # ems: a line ending further from the right margin ends its paragraph
 _SENTENCE_END = ("。", "．", "！", "？", "!", "?", ":", "：")
 _MARGIN = 0.07  # share of the page height holding running headers and footers
