@@ -168,7 +168,9 @@ class _Groups:
         return item
 
     def join(self, a, b) -> None:
-        first, second = sorted((self.find(a), self.find(b)))
+        first, second = self.find(a), self.find(b)
+        if second < first:
+            first, second = second, first
         if first != second:
             self._parent[second] = first
 
