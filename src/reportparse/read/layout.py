@@ -43,6 +43,7 @@ from ..records import Line
 TOLERANCE = 1.5  # points: rules closer than this are the same rule
 RULE_WIDTH = 2.0  # points: a line or filled rectangle at most this thick is a ruling line
 _CORNER = 6.0  # points: a box's sides may stop this short of its corners (rounded corners)
+_CENTRE = 0.35  # ems: the centre of a glyph lies this far above its baseline
 _SHORT_LINE = 4.0  # ems: a line ending further from the right margin ends its paragraph
 _SENTENCE_END = ("。", "．", "！", "？", "!", "?", ":", "：")
 _MARGIN = 0.07  # share of the page height holding running headers and footers
@@ -59,10 +60,6 @@ class Char(NamedTuple):
     x1: float
     baseline: float
     size: float
-
-    @property
-    def middle(self) -> tuple[float, float]:
-        return (self.x0 + self.x1) / 2, self.baseline - 0.35 * self.size
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +184,12 @@ class _Lines:
         return self.rules[low:bisect_right(self._positions, position + reach)]
 
 
-def _covered(spans: list[_Rule], middle: float) -> bool:
-    return any(r.start - TOLERANCE <= middle <= r.end + TOLERANCE for r in spans)
+def _uncovered(spans: list[_Rule], middles: list[float]) -> list[int]:
+    """Which of the cells (by their middles) along an edge no rule in ``spans`` closes."""
+    if any(r.start - TOLERANCE <= middles[0] and middles[-1] <= r.end + TOLERANCE for r in spans):
+        return []  # the usual case: one rule along the whole edge
+    return [k for k, middle in enumerate(middles)
+            if not any(r.start - TOLERANCE <= middle <= r.end + TOLERANCE for r in spans)]
 
 
 def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> Grid | None:
@@ -196,15 +197,15 @@ def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> Grid | None:
     if len(xs) < 2 or len(ys) < 2:
         return None
     across, down = _Lines(horizontal), _Lines(vertical)
-    row_rules, column_rules = [across.near(y) for y in ys], [down.near(x) for x in xs]
+    column_middles = [(a + b) / 2 for a, b in zip(xs, xs[1:])]
+    row_middles = [(a + b) / 2 for a, b in zip(ys, ys[1:])]
     cells = _Groups()  # a merged cell is named by its top-left cell
-    for i in range(len(ys) - 1):
-        for j in range(len(xs) - 1):
-            middle_x, middle_y = (xs[j] + xs[j + 1]) / 2, (ys[i] + ys[i + 1]) / 2
-            if i + 1 < len(ys) - 1 and not _covered(row_rules[i + 1], middle_x):
-                cells.join((i, j), (i + 1, j))
-            if j + 1 < len(xs) - 1 and not _covered(column_rules[j + 1], middle_y):
-                cells.join((i, j), (i, j + 1))
+    for i in range(1, len(ys) - 1):  # a missing rule between rows i-1 and i
+        for j in _uncovered(across.near(ys[i]), column_middles):
+            cells.join((i - 1, j), (i, j))
+    for j in range(1, len(xs) - 1):  # a missing rule between columns j-1 and j
+        for i in _uncovered(down.near(xs[j]), row_middles):
+            cells.join((i, j - 1), (i, j))
     owner = {(i, j): cells.find((i, j)) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
     return Grid(xs, ys, owner)
 
@@ -360,7 +361,7 @@ def _assign(chars: list[Char], grids: list[Grid]) -> list[Char]:
     Boxes come first: they lie on top of any table under them. Glyphs are looked up by a
     sorted search on their height, so each grid only visits the glyphs level with it.
     """
-    middles = [((c.x0 + c.x1) / 2, c.baseline - 0.35 * c.size) for c in chars]
+    middles = [((x0 + x1) / 2, baseline - _CENTRE * size) for _, x0, x1, baseline, size in chars]
     by_height = sorted(range(len(chars)), key=lambda i: middles[i][1])
     heights = [middles[i][1] for i in by_height]
     taken = [False] * len(chars)
@@ -397,7 +398,7 @@ def _page_blocks(page: Page, grids: list[Grid], first_grid_id: int) -> list[_Blo
         text = _line_text(line).strip()
         if text:
             size = max(c.size for c in line)
-            middle = line[0].baseline - 0.35 * size
+            middle = line[0].baseline - _CENTRE * size
             blocks.append(_Block((line[0].baseline, line[0].x0, 0), page.number, (text,), None,
                                  max(c.x1 for c in line), size,
                                  in_margin=not _in_body(line[0].baseline, page),
