@@ -48,7 +48,6 @@ _SHORT_LINE = 4.0  # ems: a line ending further from the right margin ends its p
 _SENTENCE_END = ("。", "．", "！", "？", "!", "?", ":", "：")
 _MARGIN = 0.07  # share of the page height holding running headers and footers
 _PAGE_NUMBER = re.compile(r"^[-–—‐ー(（]?\s*\d{1,4}\s*[-–—‐ー)）]?$|^\d+\s*/\s*\d+$")
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\uffef]")
 _LATIN = re.compile(r"[0-9A-Za-z]")
 # A line that opens like this starts something new even right under a full line.
 _STARTS_BLOCK = re.compile(r"^(?:表 ?\d|\d{1,2} \S|※|○|●|■|◆|\(\d+\) )")
@@ -386,35 +385,43 @@ def _rows(grid: Grid) -> list[tuple[str, ...]]:
             for i in range(len(grid.ys) - 1)]
 
 
-def _page_blocks(page: Page, grids: list[Grid], first_grid_id: int) -> list[_Block]:
-    """Text lines, boxes and table rows of one page, in reading order."""
-    free = _assign(page.chars, grids)
-    rows = {number: _rows(grid) for number, grid in enumerate(
-        (g for g in grids if not g.is_box), start=first_grid_id)}
-    written = [(number, grid) for number, grid in enumerate(
-        (g for g in grids if not g.is_box), start=first_grid_id) if any(map(any, rows[number]))]
-    blocks: list[_Block] = []
+def _text_blocks(free: list[Char], page: Page, tables: list[tuple[int, Grid]]) -> list[_Block]:
+    """The lines of the glyphs outside every table and box."""
+    blocks = []
     for line in _visual_lines(free):
         text = _line_text(line).strip()
         if text:
             size = max(c.size for c in line)
-            middle = line[0].baseline - _CENTRE * size
             blocks.append(_Block((line[0].baseline, line[0].x0, 0), page.number, (text,), None,
                                  max(c.x1 for c in line), size,
                                  in_margin=not _in_body(line[0].baseline, page),
-                                 beside=_beside(middle, written)))
-    for box in (g for g in grids if g.is_box):
+                                 beside=_beside(line[0].baseline - _CENTRE * size, tables)))
+    return blocks
+
+
+def _box_blocks(boxes: list[Grid], page: Page, tables: list[tuple[int, Grid]]) -> list[_Block]:
+    """One line for the text of each box."""
+    blocks = []
+    for box in boxes:
         text = cell_text(box.cells.get((0, 0), [])).strip()
         middle = (box.ys[0] + box.ys[-1]) / 2
         if text:
             blocks.append(_Block((box.ys[0], box.xs[0], 0), page.number, (text,), None,
                                  box.xs[-1], in_margin=not _in_body(middle, page), boxed=True,
-                                 beside=_beside(middle, written)))
-    for number, grid in written:
-        for i, cells in enumerate(rows[number]):
-            if any(cells):
-                blocks.append(_Block((grid.ys[0], grid.xs[0], i), page.number, cells, number,
-                                     grid.xs[-1]))
+                                 beside=_beside(middle, tables)))
+    return blocks
+
+
+def _page_blocks(page: Page, grids: list[Grid], first_grid_id: int) -> list[_Block]:
+    """Text lines, boxes and table rows of one page, in reading order."""
+    free = _assign(page.chars, grids)
+    tables = list(enumerate((g for g in grids if not g.is_box), start=first_grid_id))
+    rows = {number: _rows(grid) for number, grid in tables}
+    written = [(number, grid) for number, grid in tables if any(map(any, rows[number]))]
+    blocks = _text_blocks(free, page, written) + _box_blocks(
+        [g for g in grids if g.is_box], page, written)
+    blocks += [_Block((grid.ys[0], grid.xs[0], i), page.number, cells, number, grid.xs[-1])
+               for number, grid in written for i, cells in enumerate(rows[number]) if any(cells)]
     return sorted(blocks, key=lambda b: b.order)
 
 
