@@ -7,6 +7,12 @@ it (``reportparse parse FOLDER -o OUT --force``) and is timed from start to exit
 figures include start-up, workers, writing and the commit. Peak RSS is that of the largest
 process (the parent or one worker). The --jobs 1 run of each batch is the baseline that
 the speed-up is measured against, in the same run.
+
+Near-limits, measured in the same run: the start-up of a bare Python process (against
+``reportparse --version``, which imports everything ``parse`` needs), and for each batch
+that start-up plus N reports times the near-limit of one report (``bench_text`` for text:
+read + decode + NFKC, MeCab, csv.writer; for PDF, PyMuPDF's bare extraction as in
+``bench_pdf``), divided by the number of workers.
 Not a test: nothing here passes or fails.
 """
 
@@ -15,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,20 +39,51 @@ def _batch(folder: Path, sources: list[Path], count: int) -> Path:
     return folder
 
 
-def _run(folder: Path, jobs: int) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of one ``reportparse parse`` run in a fresh process."""
+def _run(folder: Path, jobs: int) -> tuple[float, float, float]:
+    """Seconds, CPU seconds (all processes) and peak RSS (MB) of one ``reportparse parse`` run."""
     out = folder.parent / f"out-{folder.name}-{jobs}"
-    code = ("import resource, sys, time; from reportparse.cli import main; start = time.perf_counter(); "
+    code = ("import resource, sys; from reportparse.cli import main; "
             f"status = main(['parse', {str(folder)!r}, '-o', {str(out)!r}, '-q', '--force', "
             f"'--jobs', '{jobs}']); "
-            "own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
-            "workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss; "
-            "print(time.perf_counter() - start, max(own, workers) / 1024); sys.exit(status)")
+            "own, workers = (resource.getrusage(who) for who in "
+            "(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)); "
+            "cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime; "
+            "print(cpu, max(own.ru_maxrss, workers.ru_maxrss) / 1024); sys.exit(status)")
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     total = time.perf_counter() - started
-    _, peak = map(float, done.stdout.split())
-    return total, peak
+    cpu, peak = map(float, done.stdout.split())
+    return total, cpu, peak
+
+
+def _start_up(arguments: list[str]) -> float:
+    """Seconds from start to exit of ``python ARGUMENTS``: the median of seven runs."""
+    times = []
+    for _ in range(7):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, *arguments], capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _near_limits() -> dict[str, float]:
+    """CPU seconds per report of the near-limit of a text report and of a corpus PDF.
+
+    Measured in a child process: a parent that had imported the pipeline would pass its
+    memory on to the batches' processes, whose peak RSS counts it (fork, then exec).
+    """
+    code = ("import time; from bench_pdf import _pymupdf_extraction; "
+            "from bench_text import SEED, near_limit; "
+            f"pdfs = {[str(p) for p in sorted(CORPUS.glob('*.pdf'))]!r}; "
+            "_pymupdf_extraction(pdfs, ''); times = []\n"
+            "for _ in range(3):\n"
+            "    start = time.process_time(); _pymupdf_extraction(pdfs, '')\n"
+            "    times.append(time.process_time() - start)\n"
+            "print(sum(near_limit(SEED, 100).values()), min(times) / len(pdfs))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parent,
+                          capture_output=True, text=True, check=True)
+    text, pdf = map(float, done.stdout.split())
+    return {"text": text, "PDF": pdf}
 
 
 def main() -> None:
@@ -53,7 +91,13 @@ def main() -> None:
     options.add_argument("--texts", type=int, default=1000)
     options.add_argument("--pdfs", type=int, default=100)
     args = options.parse_args()
-    print(f"{os.cpu_count()} cores; each batch parsed from scratch (--force)")
+    bare = _start_up(["-c", "pass"])
+    started = _start_up(["-m", "reportparse", "--version"])
+    per_report = _near_limits()
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; "
+          "each batch parsed from scratch (--force)")
+    print(f"start-up: bare Python {bare:.3f} s (near-limit), reportparse {started:.3f} s, "
+          f"ratio {started / bare:.1f}x")
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
         batches = [("text", _batch(root / "text", sorted(CORPUS.glob("*.txt")), args.texts)),
@@ -62,12 +106,13 @@ def main() -> None:
             count = len(list(folder.iterdir()))
             baseline = None
             for jobs in (1, 2):
-                seconds, peak = _run(folder, jobs)
+                seconds, cpu, peak = _run(folder, jobs)
                 baseline = baseline or seconds
+                limit = bare + count * per_report[kind] / jobs
                 print(f"{count:5} {kind:4} reports, --jobs {jobs}: {seconds:6.1f} s, "
                       f"{count / seconds:6.1f} reports/s, speed-up {baseline / seconds:4.2f}x, "
-                      f"peak RSS {peak:5.0f} MB")
-
+                      f"CPU {cpu:5.1f} s, peak RSS {peak:4.0f} MB; near-limit {limit:4.1f} s, "
+                      f"ratio {seconds / limit:4.2f}x")
 
 if __name__ == "__main__":
     main()

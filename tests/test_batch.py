@@ -13,8 +13,8 @@ import pytest
 from conftest import ROOT, SEED
 from reportparse.batch import run as batch
 from reportparse.batch.run import run_batch
-from reportparse.output.rows import OUTPUT_NAMES
 from reportparse.batch.workers import Failure, WorkerPool
+from reportparse.output.rows import OUTPUT_NAMES
 
 CSVS = [f"{name}.csv" for name in OUTPUT_NAMES] + ["errors.csv"]
 
@@ -31,6 +31,8 @@ def _task(kind):
         time.sleep(60)
     if kind == "memory":
         return len(bytearray(3 * 1024**3))  # 3 GB against a 1 GB limit
+    if kind == "raise":
+        raise UnicodeEncodeError("utf-8", "\udcad", 0, 1, "surrogates not allowed")
     return kind.upper()
 
 
@@ -43,6 +45,14 @@ def test_worker_pool_survives_crash_hang_and_memory_blowup():
     assert results[2] == Failure("timeout", "no result after 3 s (--timeout)")
     assert results[3].code == "internal_error" and "memory" in results[3].message
     assert time.monotonic() - started < 20
+
+
+def test_a_task_that_raises_is_a_named_failure_and_the_worker_goes_on():
+    with WorkerPool(_task, workers=1, timeout=10) as pool:
+        results = dict(pool.map(["raise", "a"]))
+    assert results == {0: Failure("internal_error", "UnicodeEncodeError: 'utf-8' codec can't "
+                                  "encode character '\\udcad' in position 0: surrogates not allowed"),
+                       1: "A"}
 
 
 @pytest.fixture
@@ -95,10 +105,12 @@ def test_resume_skips_unchanged_inputs_and_writes_the_same_bytes(folder, tmp_pat
     assert contents(out) == contents(tmp_path / "forced") != before
 
 
-def test_resume_drops_inputs_no_longer_given(folder, tmp_path):
+def test_replace_drops_inputs_no_longer_given(folder, tmp_path):
     out = tmp_path / "out"
     run_batch([str(folder)], out)
     run_batch([str(folder / "a.txt")], out)
+    assert (out / "reports.csv").read_text(encoding="utf-8-sig").count("\n") == 4
+    run_batch([str(folder / "a.txt")], out, replace=True)
     assert (out / "reports.csv").read_text(encoding="utf-8-sig").count("\n") == 2
     assert len(list((out / ".reportparse" / "cache").iterdir())) == 1
 

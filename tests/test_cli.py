@@ -119,11 +119,38 @@ def test_usage_errors_exit_2(args):
     assert reportparse(*args).returncode == 2
 
 
-@pytest.mark.parametrize("command", ["parse", "golden"])
+@pytest.mark.parametrize("command", ["parse", "golden", "compare"])
 def test_help_shows_examples(command):
     result = reportparse(command, "--help")
     assert result.returncode == 0
     assert "examples:" in result.stdout and f"reportparse {command}" in result.stdout
+
+
+def test_top_level_help_shows_examples_and_the_schema():
+    result = reportparse("--help")
+    assert result.returncode == 0
+    assert "examples:" in result.stdout and "reportparse parse corpus/ -o out/" in result.stdout
+    assert "docs/schema.md" in result.stdout
+
+
+@pytest.mark.parametrize("value, message", [("x", "'x' is not a whole number"),
+                                            ("0", "'0': must be 1 or more")])
+def test_a_bad_number_says_what_is_wrong(value, message):
+    result = reportparse("parse", "x", "--jobs", value)
+    assert result.returncode == 2
+    assert f"argument --jobs: {message}" in result.stderr and "_positive" not in result.stderr
+
+
+def test_a_large_batch_has_a_short_summary(tmp_path):
+    for i in range(25):
+        shutil.copy(SEED, tmp_path / f"r{i:02}.txt")
+    result = reportparse("parse", tmp_path, "-o", tmp_path / "out", "--jobs", "2")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("25 report(s) parsed, 0 error(s)")
+    assert len(lines) == 1 + 20 * 2 + 1  # each shown report has its failed check under it
+    assert lines[-1] == (f"  … and 5 more report(s) in {tmp_path / 'out'}/reports.csv "
+                         f"(5 of them with failed checks, in {tmp_path / 'out'}/checks.csv)")
 
 
 def test_golden_check_passes_on_the_committed_corpus():
@@ -139,14 +166,17 @@ def test_golden_check_shows_a_diff_on_drift(tmp_path):
     (tmp_path / "corpus" / "nerima_r3.txt").write_text(text.replace("区民\t74\t250", "区民\t74\t251"), encoding="utf-8")
     result = reportparse("golden", "check", cwd=tmp_path)
     assert result.returncode == 1
-    assert "-nerima_r3,2021,1,自己情報の開示等請求状況,1,,区民,件数,件,250,250," in result.stdout
-    assert "+nerima_r3,2021,1,自己情報の開示等請求状況,1,,区民,件数,件,251,251," in result.stdout
+    assert "-nerima_r3,2021,1,自己情報の開示等請求状況,1,,区民,2,,件数,件,250,250," in result.stdout
+    assert "+nerima_r3,2021,1,自己情報の開示等請求状況,1,,区民,2,,件数,件,251,251," in result.stdout
 
 
-def test_a_folder_without_reports_is_an_error_row(tmp_path):
+def test_a_folder_without_reports_is_an_error_and_writes_nothing(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
-    assert main(["parse", str(tmp_path / "empty"), "-o", str(tmp_path / "o"), "-q"]) == 1
-    assert [r["error"] for r in read_csv(tmp_path / "o" / "errors.csv")] == ["not_found"]
+    assert main(["parse", str(tmp_path / "empty"), "-o", str(tmp_path / "o")]) == 1
+    captured = capsys.readouterr()
+    assert "error: not_found:" in captured.err and "no .pdf, .txt or .html file" in captured.err
+    assert f"{tmp_path / 'o'}/ is unchanged" in captured.out
+    assert not (tmp_path / "o").exists()
 
 
 def test_an_output_folder_that_cannot_be_written_is_a_clear_error(tmp_path, capsys):

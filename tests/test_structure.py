@@ -1,5 +1,5 @@
-from reportparse.read.text import read_text
 from reportparse.extract.structure import outline
+from reportparse.read.text import read_text
 
 
 def _outline(text: str):
@@ -9,6 +9,7 @@ def _outline(text: str):
 def test_seed_sections_and_tables(seed_text):
     found = _outline(seed_text)
     assert [(s.no, s.title) for s in found.sections] == [
+        (None, "個人情報保護制度の運用状況"),  # the ○ bullet heading over the whole report
         (1, "自己情報の開示等請求の処理状況"),
         (2, "業務の登録の状況"),
         (3, "個人情報ファイルの登録の状況"),
@@ -55,3 +56,17 @@ def test_numbered_rows_are_not_sections():
     found = _outline("1 はじめに\n\n表1 t\nNo\t件数\n2\t5\n3\t6\n")
     assert [s.no for s in found.sections] == [1]
     assert len(found.grids[0].rows) == 2
+
+
+def test_a_sentence_broken_at_a_line_end_is_one_paragraph():
+    found = _outline("2 登録\n\n登録数は287\n件である。委託は、\n617件である。\n\n次の段落。\n")
+    assert [p.line.text for p in found.paragraphs] == [
+        "登録数は287件である。委託は、617件である。", "次の段落。"]
+
+
+def test_headings_of_every_style():
+    text = ("■情報公開制度\n本文。\n1.請求の状況\n本文。\n(1)内訳\n本文。\n◇業務の登録\n本文。\n"
+            "目的外利用\n\n本文。\nできる場合:\n(1)本人の同意があるとき\n")
+    assert [(s.no, s.title) for s in _outline(text).sections] == [
+        (None, "情報公開制度"), (1, "請求の状況"), (1, "内訳"), (None, "業務の登録"),
+        (None, "目的外利用")]

@@ -71,3 +71,68 @@ def test_table4_and_5_dates_and_departments(seed_report):
 def test_source_lines_point_at_the_printed_row(seed_report):
     total = [c for c in _cells(seed_report, 2) if c.is_total][0]
     assert (total.source_page, total.source_line) == (1, 34)
+
+
+# --- layouts of other municipalities (issue: tables of any report) -----------------------
+
+def _table(parse_bytes, text: str):
+    report = parse_bytes(text.encode())
+    return report, [(c.table_no, c.table_title, c.row_label, c.column_no, c.column_group,
+                     c.column, c.unit, c.value_num, c.is_total) for c in report.table_records]
+
+
+@pytest.mark.parametrize("caption, no, title", [
+    ("第3表 請求の状況", 3, "請求の状況"), ("<第3表>請求の状況", 3, "請求の状況"),
+    ("【表3】請求の状況", 3, "請求の状況"), ("請求の状況(表3)", 3, "請求の状況"),
+    ("表③ 請求の状況", 3, "請求の状況"), ("請求の状況", 1, "請求の状況"),
+])
+def test_caption_styles(parse_bytes, caption, no, title):
+    _, cells = _table(parse_bytes, f"令和3年度の状況\n{caption}\n区分\t件数\n区民\t5\n区外\t2\n")
+    assert {(c[0], c[1]) for c in cells} == {(no, title)}
+
+
+def test_unit_line_and_a_note_between_caption_and_table(parse_bytes):
+    text = "令和3年度\n表1 状況\n(単位:件)\n※ 年度末現在\n区分\t登録数(A)\t件数 (人)\nア\t3\t4\n"
+    _, cells = _table(parse_bytes, text)
+    assert [(c[5], c[6], c[7]) for c in cells] == [("登録数(A)", "件", 3), ("件数", "人", 4)]
+
+
+def test_three_header_rows_and_fillers_at_the_end_of_a_row(parse_bytes):
+    text = ("令和3年度\n表1 t\n機関\t合計\t内訳\t\t\n\t\t開示\t非開示\t\n\t\t\t\t\n"
+            "市長\t10\t7\t3\n議会\t2\t1\t1\n")
+    _, cells = _table(parse_bytes, text)
+    assert [(c[2], c[3], c[4], c[5], c[7]) for c in cells][:3] == [
+        ("市長", 1, "", "合計", 10), ("市長", 2, "内訳", "開示", 7), ("市長", 3, "内訳", "非開示", 3)]
+    text = "令和3年度\n表1 t\n機関\t合計\t内訳\n開示\t非開示\n市長\t10\t7\t3\n"
+    _, cells = _table(parse_bytes, text)
+    assert [(c[4], c[5], c[7]) for c in cells] == [
+        ("", "合計", 10), ("内訳", "開示", 7), ("内訳", "非開示", 3)]
+
+
+def test_no_row_labels_no_header_negatives_brackets_and_unlabelled_total(parse_bytes):
+    _, cells = _table(parse_bytes, "令和3年度\n表1 t\n142\t42\t53\n130\t40\t50\n")
+    assert [(c[2], c[3], c[5], c[7]) for c in cells][:3] == [
+        ("", 1, "", 142), ("", 2, "", 42), ("", 3, "", 53)]
+    text = "令和3年度\n表2 t\n区分\t件数\t増減\nア\t916(21)\t△46\nイ\t4\t▲4\n\t920(21)\t△50\n"
+    _, cells = _table(parse_bytes, text)
+    assert [(c[2], c[5], c[7], c[8]) for c in cells] == [
+        ("ア", "件数", 916, False), ("ア", "件数(括弧内)", 21, False), ("ア", "増減", -46, False),
+        ("イ", "件数", 4, False), ("イ", "増減", -4, False),
+        ("", "件数", 920, True), ("", "件数(括弧内)", 21, True), ("", "増減", -50, True)]
+
+
+def test_years_as_columns_take_the_reports_era_and_rows_as_years(parse_bytes):
+    report = parse_bytes("平成15年度の状況\n表1 t\n条項\t13年度\t14年度\n第1号\t2\t3\n".encode())
+    assert [(c.column, c.fiscal_year, c.value_num) for c in report.table_records] == [
+        ("13年度", 2001, 2), ("14年度", 2002, 3)]
+    report = parse_bytes("表1 t\n年度\t件数\n令和元年度\t5\n令和2年度\t6\n".encode())
+    assert [(c.row_label, c.fiscal_year) for c in report.table_records] == [
+        ("令和元年度", 2019), ("令和2年度", 2020)]
+    assert report.fiscal_year == 2020  # no year in the prose: the latest the table covers
+
+
+def test_lost_cells_and_unreadable_numbers_are_failed_checks_not_guesses(parse_bytes):
+    report = parse_bytes("令和3年度\n表1 t\n区分\tA\tB\tC\nア\t1\t2\t3\nイ\t4\t6\nウ\t1,2345\t1\t1\n".encode())
+    assert [c.row_label for c in report.table_records if c.column == "A"] == ["ア", "ウ"]
+    failed = {(c.check, c.location) for c in report.check_records if c.status == "failed"}
+    assert failed == {("row_width", "表1 イ (line 5)"), ("value_readable", "表1 ウ / A")}

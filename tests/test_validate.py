@@ -1,5 +1,9 @@
 """The validator on the seed, and on copies of it with a planted inconsistency."""
 
+from dataclasses import replace
+
+from reportparse.validate import GRAND_TOTALS, _counts_the_same, _number_text, check_prose
+
 
 def _checks(report, name):
     return [c for c in report.check_records if c.check == name]
@@ -67,3 +71,24 @@ def test_numbering_gap_is_reported(seed_text, parse_bytes):
     numbering = _checks(report, "incident_numbering")[0]
     assert numbering.status == "failed"
     assert numbering.actual.startswith("1,2,3,4,5,6,70,8")
+
+
+def test_prose_checks_are_every_pair_of_figure_and_total_that_counts_the_same(seed_report):
+    """check_prose is indexed; its checks are still those of comparing every figure with
+    every cell, in the same order, on a report of many tables spread over sections."""
+    cells = [replace(cell, table_no=cell.table_no + 10 * copy,
+                     unit=cell.unit if copy % 3 else "人")
+             for copy in range(12) for cell in seed_report.table_records]
+    sections = {cell.table_no: (None if cell.table_no % 7 == 0 else cell.table_no % 4)
+                for cell in cells}
+    figures = [replace(metric, section_no=section)
+               for section in (0, 1, 2, 3) for metric in seed_report.metric_records]
+    pairs = [(metric, cell) for metric in figures for cell in cells
+             if cell.is_total and cell.row_label in GRAND_TOTALS | {"計"}
+             and sections.get(cell.table_no) == metric.section_no
+             and _counts_the_same(metric, cell)]
+    checks = check_prose(figures, cells, sections)
+    assert len(checks) == len(pairs) > 40
+    assert [(c.table_no, c.expected, c.actual) for c in checks] == [
+        (cell.table_no, _number_text(metric.value), _number_text(cell.value_num))
+        for metric, cell in pairs]

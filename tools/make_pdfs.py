@@ -153,7 +153,7 @@ GOTHIC = "IPAexGothic"
 def build_docx(blocks: list[Block], path: Path) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -419,8 +419,16 @@ def make_landscape_pdf(blocks: list[Block], out: Path) -> None:
     from reportlab.lib.units import mm
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import (BaseDocTemplate, Frame, PageTemplate, Paragraph,
-                                    Spacer, Table, TableStyle, KeepTogether)
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        KeepTogether,
+        PageTemplate,
+        Paragraph,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     pdfmetrics.registerFont(TTFont("IPAexGothic", find_font("ipaexg.ttf")))
     pdfmetrics.registerFont(TTFont("IPAexMincho", find_font("ipaexm.ttf")))

@@ -8,7 +8,7 @@
 
 __version__ = "0.1.0"
 
-from .pipeline import parse  # noqa: E402
-from .records import Report, ReportError  # noqa: E402
+from .pipeline import parse
+from .records import Report, ReportError
 
-__all__ = ["parse", "Report", "ReportError", "__version__"]
+__all__ = ["Report", "ReportError", "__version__", "parse"]

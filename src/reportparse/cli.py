@@ -16,12 +16,23 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import __version__
-
+from .batch.dask_run import ClusterError
+from .batch.run import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, run_batch
 from .output import golden
-from .batch.run import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, InputError, run_batch
-from .pipeline import ENGINES
-from .output.store import Summary
+from .output.formats import FORMATS, parse_formats
+from .output.store import InputError, OutputFolder, Summary
 from .output.writers import ENCODINGS
+from .pipeline import ENGINES
+
+MAIN_EXAMPLES = """\
+examples:
+  reportparse parse corpus/ -o out/            # every .pdf/.txt of corpus/ into out/*.csv
+  reportparse parse reports/r5.pdf -o out/     # add one more year to the dataset in out/
+  reportparse compare out/ -o compare/         # its fiscal years side by side
+  reportparse golden check                     # corpus output against golden/
+
+the columns of every file: docs/schema.md, and OUT/datapackage.json
+"""
 
 PARSE_EXAMPLES = """\
 examples:
@@ -29,11 +40,18 @@ examples:
   reportparse parse corpus/ -o out/ --jobs 2
   reportparse parse 'reports/**/*.pdf' --engine pdfplumber --encoding utf-8
   reportparse parse archive/ -o out/ --timeout 60 --force
+  reportparse parse corpus/ -o out/ --replace   # out/ holds this run's reports only
+  reportparse parse corpus/ -o out/ --format csv,xlsx,sqlite,parquet
+  reportparse parse archive/ -o out/ --dask-scheduler tcp://scheduler:8786
 
-writes OUT/reports.csv, tables.csv, metrics.csv, incidents.csv, tokens.csv, checks.csv,
-errors.csv and metadata.json, all at once (an interrupted run leaves OUT as it was);
-a re-run skips inputs already in OUT unchanged. Exit status 1 when any input is listed in
-errors.csv.
+OUT is a dataset: a run adds its reports to those already in OUT, replacing any of the
+same report_id (the file name without extension), and a run that parsed nothing leaves
+OUT as it was. It writes OUT/reports.csv, tables.csv, metrics.csv, incidents.csv,
+tokens.csv, checks.csv, errors.csv, metadata.json and datapackage.json, and with --format
+also OUT/reportparse.xlsx, OUT/reportparse.db (+ reportparse.metadata.json for Datasette)
+and OUT/parquet/*.parquet, all at once (an interrupted run leaves OUT as it was); a
+re-run skips inputs already in OUT unchanged.
+Exit status 1 when any input is listed in errors.csv.
 """
 
 GOLDEN_EXAMPLES = """\
@@ -42,15 +60,24 @@ examples:
   reportparse golden update --corpus corpus --golden golden
 """
 
+INSPECT_EXAMPLES = """\
+examples:
+  reportparse inspect corpus/nerima_r3_word.pdf --page 2       # -> nerima_r3_word.page2.png
+  reportparse inspect corpus/nerima_r3.txt -o r3.html          # text: an HTML page
+
+outlines every value read on the page with a label of what it became (blue: table cell,
+green: key figure, orange: incident field); grey: read but no value; red: not read.
+"""
+
 COMPARE_EXAMPLES = """\
 examples:
   reportparse compare corpus/nerima_r2.txt corpus/nerima_r3.txt corpus/nerima_r4.txt
   reportparse compare out/ reports/nerima_r5.pdf -o compare/   # an earlier parse + a new report
 
 writes OUT/changes.csv (each figure in each pair of consecutive fiscal years), trend.csv
-(one row per figure, one column per fiscal year), summary.txt and two PNG charts; exit
-status 1, writing nothing, when the inputs mix municipalities or hold two different
-reports of one fiscal year.
+and trend_text.csv (one row per figure, one column per fiscal year: numbers, then text),
+summary.txt, datapackage.json and two PNG charts; exit status 1, writing nothing, when
+the inputs mix municipalities or hold two different reports of one fiscal year.
 """
 
 
@@ -58,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reportparse",
         description="Turn Japanese municipal reports (PDF or text) into tidy CSV.",
+        epilog=MAIN_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reportparse {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -65,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     parse = commands.add_parser(
         "parse", help="parse reports into CSV", epilog=PARSE_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Parse report files, folders (searched for .pdf/.txt) and globs.")
+        description="Parse report files, folders (searched for .pdf/.txt/.html/.htm) and globs.")
     parse.add_argument("inputs", nargs="+", metavar="INPUT")
     parse.add_argument("-o", "--out", type=Path, default=Path("out"),
                        help="output folder (default: out/)")
@@ -78,10 +106,21 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--max-memory", type=_positive, default=DEFAULT_MEMORY_MB,
                        metavar="MB", help="memory one worker may take "
                        f"(default: {DEFAULT_MEMORY_MB})")
+    parse.add_argument("--dask-scheduler", metavar="ADDRESS",
+                       help="parse on the Dask distributed cluster of this scheduler "
+                       "(tcp://HOST:8786) instead of local workers; --jobs is then unused. "
+                       "Needs: pip install 'reportparse[dask]'")
     parse.add_argument("--force", action="store_true",
                        help="parse every input again, even those already in OUT unchanged")
+    parse.add_argument("--replace", action="store_true",
+                       help="rebuild OUT from this run's inputs only, dropping the reports "
+                       "of earlier runs (default: add to them)")
     parse.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig",
                        help="CSV encoding (default: utf-8-sig, for Excel)")
+    parse.add_argument("--format", type=_formats, default=("csv",), dest="formats",
+                       metavar="LIST", help="comma list of " + ", ".join(FORMATS) +
+                       " (default: csv; the CSVs are always written, the others are made "
+                       "from them)")
     parse.add_argument("-q", "--quiet", action="store_true",
                        help="no progress bar and no summary; errors only")
 
@@ -94,6 +133,17 @@ def _parser() -> argparse.ArgumentParser:
     gold.add_argument("--golden", type=Path, default=Path("golden"))
     gold.add_argument("--engine", choices=ENGINES, default="pymupdf")
 
+    insp = commands.add_parser(
+        "inspect", help="show on the source what every value became", epilog=INSPECT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Draw what was read over one PDF page (PNG) or a text report (HTML).")
+    insp.add_argument("input", type=Path, metavar="INPUT")
+    insp.add_argument("--page", type=_positive, default=None,
+                      help="PDF page, from 1 (default: 1)")
+    insp.add_argument("-o", "--out", type=Path, default=None, metavar="FILE",
+                      help="output file (default: NAME.pageN.png or NAME.inspect.html)")
+    insp.add_argument("--engine", choices=ENGINES, default="pymupdf")
+
     comp = commands.add_parser(
         "compare", help="compare reports year over year", epilog=COMPARE_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -105,18 +155,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_SUMMARY_REPORTS = 20  # a terminal summary, not a listing: the rest is in reports.csv
+
+
 def _positive(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(f"{text!r}: must be 1 or more")
     return value
 
 
+def _formats(text: str) -> tuple[str, ...]:
+    try:
+        return parse_formats(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _summary(summaries: list[Summary], errors: list[InputError], reused: int,
-             out: Path) -> str:
+             out: Path, committed: bool) -> str:
     cached = f" ({reused} unchanged, reused from {out}/)" if reused else ""
-    lines = [f"{len(summaries)} report(s) parsed{cached}, {len(errors)} error(s) -> {out}/"]
-    for report in summaries:
+    where = f" -> {out}/" if committed else f"; {out}/ is unchanged"
+    lines = [f"{len(summaries)} report(s) parsed{cached}, {len(errors)} error(s){where}"]
+    for report in summaries[:_SUMMARY_REPORTS]:
         lines.append(
             f"  {report.report_id}: {report.municipality or '?'} "
             f"{report.fiscal_year_label or '?'}, {report.n_tables} tables "
@@ -124,7 +188,19 @@ def _summary(summaries: list[Summary], errors: list[InputError], reused: int,
             f"{report.n_incidents} incidents, {len(report.failed)} failed check(s)")
         lines += [f"    failed {check}: {location}: {message}"
                   for check, location, message in report.failed]
+    rest = summaries[_SUMMARY_REPORTS:]
+    if rest:
+        failing = sum(bool(report.failed) for report in rest)
+        lines.append(f"  … and {len(rest)} more report(s) in {out}/reports.csv "
+                     f"({failing} of them with failed checks, in {out}/checks.csv)")
     return "\n".join(lines)
+
+
+def _cannot_write(out: Path, error: OSError) -> int:
+    where = f" ({error.filename})" if error.filename else ""
+    print(f"reportparse: cannot write to {out}/: {error.strerror or error}{where}",
+          file=sys.stderr)
+    return 2
 
 
 def _run_parse(args: argparse.Namespace) -> int:
@@ -133,21 +209,25 @@ def _run_parse(args: argparse.Namespace) -> int:
     try:
         outcome = run_batch(
             args.inputs, args.out, engine=args.engine, jobs=args.jobs, encoding=args.encoding,
-            force=args.force, timeout=args.timeout, memory_mb=args.max_memory,
+            force=args.force, replace=args.replace, formats=args.formats,
+            timeout=args.timeout,
+            memory_mb=args.max_memory, scheduler=args.dask_scheduler,
             on_total=lambda total: setattr(bar, "total", total), on_done=lambda: bar.update())
     except ValueError as error:
         print(f"reportparse: {error}; {args.out}/ is unchanged", file=sys.stderr)
         return 1
-    except OSError as error:
-        print(f"reportparse: cannot write to {args.out}/: {error.strerror or error}",
-              file=sys.stderr)
+    except ClusterError as error:
+        print(f"reportparse: {error}; {args.out}/ is unchanged", file=sys.stderr)
         return 2
+    except OSError as error:
+        return _cannot_write(args.out, error)
     finally:
         bar.close()
     if not args.quiet:
-        print(_summary(outcome.summaries, outcome.errors, outcome.reused, args.out))
-    for error in outcome.errors:
-        print(f"error: {error.error}: {error.message}", file=sys.stderr)
+        print(_summary(outcome.summaries, outcome.errors, outcome.reused, args.out,
+                       outcome.committed))
+    for failed in outcome.errors:
+        print(f"error: {failed.error}: {failed.message}", file=sys.stderr)
     return 1 if outcome.errors else 0
 
 
@@ -175,13 +255,28 @@ def _run_compare(args: argparse.Namespace) -> int:
     from . import compare  # imported here: matplotlib is slow to load and only compare needs it
 
     try:
+        OutputFolder(args.out).check_writable()
         comparison = compare.compare(args.inputs)
+        written = compare.write(comparison, args.out)
     except compare.CompareError as error:
         print(f"reportparse: {error}", file=sys.stderr)
         return 1
-    written = compare.write(comparison, args.out)
+    except OSError as error:
+        return _cannot_write(args.out, error)
     print("\n".join(comparison.summary))
     print(f"\n-> {args.out}/: {', '.join(path.name for path in written)}")
+    return 0
+
+
+def _run_inspect(args: argparse.Namespace) -> int:
+    from .inspect import InspectError, inspect
+
+    try:
+        written = inspect(args.input, args.page, args.out, args.engine)
+    except InspectError as error:
+        print(f"reportparse: {error}", file=sys.stderr)
+        return 1
+    print(f"-> {written}")
     return 0
 
 
@@ -197,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run_parse(args)
         if args.command == "compare":
             return _run_compare(args)
+        if args.command == "inspect":
+            return _run_inspect(args)
         return _run_golden(args)
     except KeyboardInterrupt:
         print("reportparse: interrupted; the output folder is as it was before", file=sys.stderr)

@@ -10,81 +10,89 @@ written and no global state changed, so any process pool can map it over files.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
-from . import __version__
-
-from . import validate
-from .values.dates import FiscalYear, find_fiscal_year
-from .extract.incidents import incidents, is_incident_grid
+from . import __version__, validate
+from .extract.identity import latest_table_year, municipality, stated_fiscal_year
+from .extract.incidents import incident_list, is_incident_grid
 from .extract.metrics import metrics
-from .read.pdf import read_pdf
+from .extract.structure import Grid, Outline, outline
+from .extract.tables import TableRead, table_cells
+from .read.html import is_html, read_html
+from .read.pdf import damage_message, read_pdf
 from .read.text import read_text
 from .records import Document, Report, ReportError
-from .extract.structure import Outline, outline
-from .extract.tables import table_cells
-from .tokens import incident_tokens
+from .tokens import incident_words
+from .values.dates import DateError, FiscalYear, named_fiscal_year
 
 ENGINES = ("pymupdf", "pdfplumber")
 
-_MUNICIPALITY = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{1,5}?(?:都|道|府|県|市|区|町|村))"
-    r"(?=個人情報|情報公開|条例|長|役所|議会)"
-)
-
-
 def read_document(data: bytes, name: str, engine: str) -> Document:
-    """The document model of an input, from a PDF or a text file, by its content."""
+    """The document model of an input, from a PDF, a web page or a text file."""
     if data.startswith(b"%PDF") or name.lower().endswith(".pdf"):
         return read_pdf(data, name, engine)
+    if is_html(data, name):
+        return read_html(data, name)
     return read_text(data, name)
 
 
-def _municipality(found: Outline) -> str:
-    for paragraph in found.paragraphs[:5]:
-        match = _MUNICIPALITY.search(paragraph.line.text)
-        if match:
-            return match["name"]
-    return ""
+def _read_tables(grids: list[Grid], fiscal_year: FiscalYear | None) -> TableRead:
+    reads = [table_cells(grid, fiscal_year) for grid in grids]
+    return TableRead([cell for read in reads for cell in read.cells],
+                     [check for read in reads for check in read.checks])
 
 
-def _fiscal_year(found: Outline) -> FiscalYear | None:
-    for paragraph in found.paragraphs:
-        fiscal_year = find_fiscal_year(paragraph.line.text)
-        if fiscal_year:
-            return fiscal_year
-    return None
+def _fiscal_year_and_tables(found: Outline, grids: list[Grid]) -> tuple[
+        FiscalYear | None, TableRead, str | None]:
+    """The report's fiscal year — stated in its prose, else the latest its tables cover —
+    its tables read in that year, and why there is none when the one written is impossible."""
+    try:
+        stated = stated_fiscal_year(found.prose)
+    except DateError as error:
+        return None, _read_tables(grids, None), str(error)
+    tables = _read_tables(grids, stated)
+    if stated is None:
+        latest = latest_table_year(tables.cells, None)
+        if latest is not None:
+            label = next(cell.row_label or cell.column for cell in tables.cells
+                         if cell.fiscal_year == latest)
+            # as printed where a row or column names the year, else its usual name
+            stated = (FiscalYear(latest, label) if label.endswith("年度")
+                      else named_fiscal_year(latest))
+            tables = _read_tables(grids, stated)
+    return stated, tables, None
 
 
 def build_report(document: Document, *, report_id: str, source_path: str,
                  source_sha256: str) -> Report:
     """Structure, validate and tokenise a document that has been read."""
     found = outline(document)
-    fiscal_year = _fiscal_year(found)
-    incident_grid = next((grid for grid in found.grids if is_incident_grid(grid)), None)
-    cells = [cell for grid in found.grids if grid is not incident_grid
-             for cell in table_cells(grid, fiscal_year)]
-    figures = [metric for paragraph in found.paragraphs
-               for metric in metrics(paragraph, fiscal_year)]
-    try:
-        listed = incidents(incident_grid, fiscal_year) if incident_grid else []
-    except ReportError as error:
-        raise ReportError(error.code, f"{source_path}: {error.message}") from None
+    incident_grids = [grid for grid in found.grids if is_incident_grid(grid)]
+    fiscal_year, tables, fiscal_year_problem = _fiscal_year_and_tables(
+        found, [grid for grid in found.grids if grid not in incident_grids])
+    cells = tables.cells
+    prose = [metrics(paragraph, fiscal_year) for paragraph in found.paragraphs]
+    figures = [metric for read in prose for metric in read.metrics]
+    lists = [incident_list(grid, fiscal_year) for grid in incident_grids]
+    listed = [incident for found_list in lists for incident in found_list.incidents]
     if not (cells or figures or listed):
         raise ReportError(
             "no_report_found",
-            f"{source_path}: no numbered table (表N), key figure or incident list found",
+            f"{source_path}: no table, key figure or incident list found",
         )
     section_of_table = {grid.no: grid.section.no if grid.section else None
                         for grid in found.grids}
-    incident_table_no = incident_grid.no if incident_grid else None
     checks = (
         [validate.folded_characters(document.folded)]
+        + tables.checks
+        + validate.check_loose_rows(paragraph.line for paragraph in found.paragraphs)
+        + [check for read in prose for check in read.checks]
+        + validate.damaged(document.damage, damage_message(document.damage))
+        + validate.fiscal_year_readable(fiscal_year_problem)
         + validate.check_totals(cells)
         + validate.check_prose(figures, cells, section_of_table)
         + validate.check_table_dates(cells, fiscal_year)
-        + validate.check_incidents(listed, incident_table_no, fiscal_year)
+        + [check for found_list in lists for check in validate.check_incidents(found_list)]
     )
     return Report(
         report_id=report_id,
@@ -93,7 +101,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
         source_format=document.source_format,
         engine=document.engine,
         pages=document.pages,
-        municipality=_municipality(found),
+        municipality=municipality(found.prose),
         fiscal_year=fiscal_year.start_year if fiscal_year else None,
         fiscal_year_label=fiscal_year.label if fiscal_year else "",
         parser_version=__version__,
@@ -101,7 +109,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
         metric_records=figures,
         incident_records=listed,
         check_records=checks,
-        token_records=incident_tokens(listed),
+        words=incident_words(listed),
     )
 
 

@@ -1,13 +1,20 @@
 """The small typed records that flow through the pipeline, stage to stage.
 
 read -> ``Document`` (lines of cells) -> structure -> ``Report`` (tables, metrics,
-incidents) -> validate -> ``Check`` -> tokenise -> ``Token`` -> write.
+incidents) -> validate -> ``Check`` -> tokenise -> ``Words`` (MeCab's text, ``Token``
+records on demand) -> write.
 Every field of an output record is a column of the matching CSV in SPEC.md.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .values.dates import FiscalYear
 
 
 class ReportError(Exception):
@@ -56,6 +63,7 @@ class Document:
     source_format: str  # "text" or "pdf"
     engine: str  # "text", "pymupdf" or "pdfplumber"
     folded: int = 0  # compatibility ideographs and radicals folded by normalisation
+    damage: tuple[str, ...] = ()  # what the PDF library repaired or warned about
 
 
 # --- structure: what the report says ---------------------------------------------------
@@ -63,11 +71,17 @@ class Document:
 
 @dataclass(frozen=True)
 class TableCell:
+    """One data cell. ``fiscal_year`` is the year the value belongs to: the row's or column's
+    year in a table that spans several fiscal years, else the report's."""
+
+    fiscal_year: int | None
     table_no: int
     table_title: str
     row_no: int
     row_group: str
     row_label: str
+    column_no: int
+    column_group: str
     column: str
     unit: str
     value: str
@@ -80,9 +94,14 @@ class TableCell:
 
 @dataclass(frozen=True)
 class Metric:
-    section_no: int
+    """A key figure stated in prose. ``kind`` is ``count`` (a level), ``change`` (signed) or
+    ``share`` (a percentage); ``fiscal_year`` is the year the sentence names, else the report's."""
+
+    fiscal_year: int | None
+    section_no: int | None
     section_title: str
     metric: str
+    kind: str
     value: int | float
     unit: str
     as_of: str | None
@@ -93,7 +112,11 @@ class Metric:
 
 @dataclass(frozen=True)
 class Incident:
-    no: int
+    """One row of an incident list. ``fiscal_year`` is the year of its list (a report may
+    print one list per fiscal year); ``no`` is None where the list prints no numbers."""
+
+    fiscal_year: int | None
+    no: int | None
     category: str
     category_declared: int | None
     occurred: str | None
@@ -106,9 +129,29 @@ class Incident:
     affected_label: str
     cause: str
     cause_as_printed: str
+    measures: str
     departments: str
     source_page: int
     source_line: int
+
+
+@dataclass(frozen=True)
+class UnreadRow:
+    """A row of an incident list that could not be read; ``problem`` says what is missing."""
+
+    page: int
+    line: int
+    problem: str
+
+
+@dataclass(frozen=True)
+class IncidentList:
+    """One incident list (a report may print several) and the rows of it that were unread."""
+
+    table_no: int
+    fiscal_year: FiscalYear | None
+    incidents: tuple[Incident, ...]
+    unread: tuple[UnreadRow, ...]
 
 
 @dataclass(frozen=True)
@@ -124,13 +167,25 @@ class Check:
 
 @dataclass(slots=True)  # not frozen: a report has ~1,500 tokens and frozen init is 4x slower
 class Token:
-    incident_no: int
+    incident_no: int | None  # empty for a list that prints no numbers
     field: str  # "description" or "cause"
     token_no: int
     surface: str
     lemma: str
     pos: str
     pos_detail: str
+
+
+# Each distinct incident text -> its words as MeCab wrote them, one a line (each line ending
+# in a newline): surface, lemma, pos, pos_detail separated by TABs. See ``tokens``.
+Words = dict[str, str]
+
+
+def incident_texts(incidents: list[Incident]) -> Iterator[tuple[int | None, str, str]]:
+    """(incident no, field, text) of each incident's description, then its cause: token order."""
+    for incident in incidents:
+        yield incident.no, "description", incident.description
+        yield incident.no, "cause", incident.cause
 
 
 @dataclass
@@ -156,7 +211,14 @@ class Report:
     metric_records: list[Metric] = field(default_factory=list)
     incident_records: list[Incident] = field(default_factory=list)
     check_records: list[Check] = field(default_factory=list)
-    token_records: list[Token] = field(default_factory=list)
+    words: Words = field(default_factory=dict)
+
+    @cached_property
+    def token_records(self) -> list[Token]:
+        """A ``Token`` per word, built on first use from ``words`` (the batch path never does)."""
+        return [Token(no, name, number, *line.split("\t"))
+                for no, name, text in incident_texts(self.incident_records)
+                for number, line in enumerate(self.words[text].split("\n")[:-1], start=1)]
 
     @property
     def n_tables(self) -> int:

@@ -6,27 +6,38 @@
 * ``prose_matches_table``: a figure stated in prose equals the total of a table in the same
   section whose column names what the figure counts (metric ``…請求件数`` and column ``件数``,
   metric ``請求者`` and column ``請求者数``) in the same unit.
+* ``incident_row``: a row of an incident list that could not be read (failed, naming its
+  line and what is missing); the rest of the list is read as usual.
 * ``declared_count``: each incident group's declared count (``誤送付 (6)``) equals its rows.
-* ``incident_numbering``: incident numbers run 1..N.
-* ``date_in_fiscal_year``: every incident date lies inside the report's fiscal year.
+* ``incident_numbering``: incident numbers run 1..N in each list (gaps, repeats and rows
+  out of order are named).
+* ``date_in_fiscal_year``: every incident date lies inside its list's fiscal year (the one
+  the list's title names, else the report's).
 * ``folded_characters`` (always ok, for the record): how many CJK compatibility ideographs
   and radicals normalisation folded into ordinary ideographs.
+* ``row_in_table``: a row of values found outside any table is reported, not dropped.
+* ``damaged`` (only for a damaged PDF, always failed): what the PDF library repaired or
+  warned about, and whether the other engine reads the same text. Figures of a damaged
+  file may be wrong although every other check passes.
+* ``fiscal_year_readable`` (only when it fails): the report's fiscal year is written but
+  impossible (平成32年度); dates without an era are then left unresolved.
 * ``date_readable``: a table value or incident date that looks like a date but cannot be
   read (an impossible date such as 平成32年2月30日) is reported with the reason.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
 
+from .extract.vocabulary import GRAND_TOTALS
+from .records import Check, Incident, IncidentList, Line, Metric, TableCell
 from .values.dates import DateError, FiscalYear, find_dates, parse_date
-from .records import Check, Incident, Metric, TableCell
-
-GRAND_TOTALS = frozenset({"合計", "総計"})
+from .values.numbers import parse_quantity
 
 
-def _number_text(value: int | float) -> str:
+def _number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
@@ -48,8 +59,9 @@ def _check(name: str, ok: bool, table_no: int | None, location: str, expected, a
 
 
 def _totalled_rows(rows: list[list[TableCell]], index: int) -> list[list[TableCell]]:
-    """The data rows that the total row ``rows[index]`` sums."""
-    if rows[index][0].row_label in GRAND_TOTALS:
+    """The data rows that the total row ``rows[index]`` sums: every other data row for a grand
+    total (``合計``, or an unlabelled total), the rows since the previous total for ``計``."""
+    if rows[index][0].row_label in GRAND_TOTALS or not rows[index][0].row_label:
         return [row for row in rows if not row[0].is_total]
     start = max((i + 1 for i in range(index) if rows[i][0].is_total), default=0)
     return rows[start:index]
@@ -61,6 +73,20 @@ def folded_characters(count: int) -> Check:
                   "ideograph")
 
 
+def damaged(notes: tuple[str, ...], summary: str) -> list[Check]:
+    if not notes:
+        return []
+    return [_check("damaged", False, None, "document", "no repair or warning",
+                   f"{len(notes) - 1} warning(s)", f"damaged PDF: {summary}")]
+
+
+def fiscal_year_readable(problem: str | None) -> list[Check]:
+    if problem is None:
+        return []
+    return [_check("fiscal_year_readable", False, None, "document", "a fiscal year",
+                   problem, f"the report's fiscal year cannot be read: {problem}")]
+
+
 def check_totals(cells: list[TableCell]) -> list[Check]:
     checks = []
     for table_no, table in groupby(cells, key=lambda cell: cell.table_no):
@@ -68,17 +94,20 @@ def check_totals(cells: list[TableCell]) -> list[Check]:
         for index, row in enumerate(rows):
             if not row[0].is_total:
                 continue
-            for position, total in enumerate(row):
+            totalled = [{(c.column_no, c.column): c.value_num for c in r}
+                        for r in _totalled_rows(rows, index)]
+            for total in row:
                 if total.value_num is None:
                     continue
-                parts = [r[position].value_num for r in _totalled_rows(rows, index)
-                         if position < len(r) and r[position].value_num is not None]
+                key = (total.column_no, total.column)
+                parts = [value for r in totalled if (value := r.get(key)) is not None]
                 summed = sum(parts)
+                label = total.row_label or "unlabelled total"
                 checks.append(_check(
                     "total", summed == total.value_num, table_no,
-                    f"表{table_no} {total.row_label} / {total.column}",
+                    f"表{table_no} {label} / {total.column}",
                     total.value_num, summed,
-                    f"{total.row_label} {total.column} is {_number_text(total.value_num)}; "
+                    f"{label} {total.column} is {_number_text(total.value_num)}; "
                     f"the {_rows(len(parts))} it totals sum to {_number_text(summed)}",
                 ))
     return checks
@@ -92,12 +121,17 @@ def _counts_the_same(metric: Metric, cell: TableCell) -> bool:
 
 def check_prose(metrics: list[Metric], cells: list[TableCell],
                 section_of_table: dict[int, int | None]) -> list[Check]:
+    # Total cells indexed by (section, unit): each metric then meets only the totals of its
+    # own section and unit, in table order, instead of every cell of the report.
+    labels = GRAND_TOTALS | {"計"}
+    totals: dict[tuple[int | None, str], list[TableCell]] = {}
+    for cell in cells:
+        if cell.is_total and cell.row_label in labels:
+            totals.setdefault((section_of_table.get(cell.table_no), cell.unit), []).append(cell)
     checks = []
     for metric in metrics:
-        for cell in cells:
-            if (cell.is_total and cell.row_label in GRAND_TOTALS | {"計"}
-                    and section_of_table.get(cell.table_no) == metric.section_no
-                    and _counts_the_same(metric, cell)):
+        for cell in totals.get((metric.section_no, metric.unit), ()):
+            if _counts_the_same(metric, cell):
                 checks.append(_check(
                     "prose_matches_table", metric.value == cell.value_num, cell.table_no,
                     f"section {metric.section_no} {metric.metric} / 表{cell.table_no} "
@@ -122,41 +156,72 @@ def _runs(incidents: list[Incident]) -> Iterable[list[Incident]]:
         yield group
 
 
-def check_incidents(incidents: list[Incident], table_no: int | None,
-                    fiscal_year: FiscalYear | None) -> list[Check]:
-    checks = []
+def check_incidents(listing: IncidentList) -> list[Check]:
+    """The checks of one incident list: rows left unread, declared counts, numbering, dates."""
+    table_no = listing.table_no
+    checks = [_check("incident_row", False, table_no, f"表{table_no} line {row.line}",
+                     "a readable incident row", "", f"line {row.line}: {row.problem}")
+              for row in listing.unread]
+    incidents = list(listing.incidents)
     for group in _runs(incidents):
         declared = group[0].category_declared
         if declared is None:
             continue
-        first, last = group[0].no, group[-1].no
-        span = f"No {first}" if first == last else f"No {first}-{last}"
+        span = _span(group)
         checks.append(_check(
             "declared_count", declared == len(group), table_no,
             f"表{table_no} {group[0].category} ({span})", declared, len(group),
             f"{group[0].category} declares {declared}; the list has {_rows(len(group))} under it ({span})",
         ))
-    numbers = [incident.no for incident in incidents]
+    numbers = [incident.no for incident in incidents if incident.no is not None]
     if numbers:
-        expected = f"1..{len(numbers)}"
-        ok = numbers == list(range(1, len(numbers) + 1))
-        checks.append(_check(
-            "incident_numbering", ok, table_no, f"表{table_no}", expected,
-            expected if ok else ",".join(map(str, numbers)),
-            "incident numbers run 1..N" if ok else "incident numbers do not run 1..N",
-        ))
+        checks.append(_numbering_check(numbers, table_no))
     for incident in incidents:
-        checks.append(_incident_date_check(incident, table_no, fiscal_year))
+        checks.append(_incident_date_check(incident, table_no, listing.fiscal_year))
     return checks
+
+
+def _span(group: list[Incident]) -> str:
+    first, last = group[0].no, group[-1].no
+    if first is None or last is None:
+        lines = (group[0].source_line, group[-1].source_line)
+        return f"line {lines[0]}" if len(group) == 1 else f"lines {lines[0]}-{lines[1]}"
+    return f"No {first}" if first == last else f"No {first}-{last}"
+
+
+def _numbering_problems(numbers: list[int]) -> list[str]:
+    """What keeps ``numbers`` from running 1..N: gaps, repeats, numbers out of order."""
+    times = Counter(numbers)
+    missing = [n for n in range(1, max(numbers) + 1) if n not in times]
+    repeated = sorted(n for n, count in times.items() if count > 1)
+    backwards = [f"{after} after {before}" for before, after in zip(numbers, numbers[1:])
+                 if after < before]
+    return ([f"missing {', '.join(map(str, missing))}"] if missing else []) + (
+        [f"repeated {', '.join(map(str, repeated))}"] if repeated else []) + (
+        [f"out of order: {'; '.join(backwards)}"] if backwards else [])
+
+
+def _numbering_check(numbers: list[int], table_no: int) -> Check:
+    expected = f"1..{len(numbers)}"
+    ok = numbers == list(range(1, len(numbers) + 1))
+    return _check(
+        "incident_numbering", ok, table_no, f"表{table_no}", expected,
+        expected if ok else ",".join(map(str, numbers)),
+        "incident numbers run 1..N" if ok else
+        "incident numbers do not run 1..N: " + "; ".join(_numbering_problems(numbers)),
+    )
 
 
 def _incident_date_check(incident: Incident, table_no: int | None,
                          fiscal_year: FiscalYear | None) -> Check:
-    location = f"表{table_no} No {incident.no}"
+    numbered = incident.no is not None
+    where = f"No {incident.no}" if numbered else f"line {incident.source_line}"
+    location = f"表{table_no} {where}"
+    name = f"incident {incident.no}" if numbered else f"the incident at {where}"
     if incident.occurred is None:
         reason = _unreadable(incident.occurred_label, fiscal_year) or "no date printed"
         return _check("date_readable", False, table_no, location, "a date",
-                      incident.occurred_label, f"incident {incident.no}: {reason}")
+                      incident.occurred_label, f"{name}: {reason}")
     if fiscal_year is None:
         return _check("date_in_fiscal_year", False, table_no, location, "a fiscal year",
                       incident.occurred, "the report states no fiscal year")
@@ -164,7 +229,7 @@ def _incident_date_check(incident: Incident, table_no: int | None,
     inside = first <= incident.occurred[:7] <= last
     return _check(
         "date_in_fiscal_year", inside, table_no, location, f"{first}..{last}", incident.occurred,
-        f"incident {incident.no} occurred {incident.occurred} "
+        f"{name} occurred {incident.occurred} "
         f"({'inside' if inside else 'outside'} {fiscal_year.label})",
     )
 
@@ -175,6 +240,19 @@ def _unreadable(text: str, fiscal_year: FiscalYear | None) -> str | None:
     except DateError as error:
         return str(error)
     return None
+
+
+def check_loose_rows(lines: Iterable[Line]) -> list[Check]:
+    """A row of values that belongs to no table the structure stage could find: its numbers
+    would otherwise be lost without a word."""
+    checks = []
+    for line in lines:
+        if len(line.cells) > 1 and any(parse_quantity(cell) for cell in line.cells[1:]):
+            checks.append(_check(
+                "row_in_table", False, None, f"line {line.line}", "a table around the row",
+                " | ".join(line.cells),
+                f"line {line.line}: a row of values outside any table: {line.text[:60]}"))
+    return checks
 
 
 def check_table_dates(cells: list[TableCell], fiscal_year: FiscalYear | None) -> list[Check]:

@@ -1,12 +1,16 @@
-"""Many inputs in, one set of CSVs out: finding inputs, naming them, parsing, writing.
+"""Many inputs in, one dataset out: finding inputs, naming them, parsing, committing.
 
 * One bad input never stops a batch: it becomes an ``InputError`` row of errors.csv.
+* The run's reports join the dataset in OUT (``store``): added, or replacing those of
+  their report_id; ``replace`` rebuilds OUT from the run alone; a run that parsed nothing
+  leaves OUT as it was.
 * Inputs are parsed in worker processes (``workers.WorkerPool``): a crash, a hang past
   ``timeout`` or a memory blow-up costs that input only (``internal_error``, ``timeout``).
+  With ``scheduler``, the same work runs on a Dask distributed cluster (``dask_run``).
 * A re-run skips inputs already parsed into OUT with the same content and parser version
   (``store.OutputFolder``), unless ``force``; the files come out the same either way.
-* Output is deterministic: rows follow the input order (folders sorted), whatever the
-  number of workers or the order in which they finish.
+* Output is deterministic: rows are ordered by report_id, whatever the number of workers,
+  the order in which they finish or the order of the runs.
 
 ``run_job`` is the pure per-file function (path in, ``Report`` out) that any process pool —
 ``concurrent.futures``, multiprocessing, Dask — can map over files.
@@ -16,31 +20,22 @@ from __future__ import annotations
 
 import glob
 import hashlib
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..output.rows import OUTPUT_NAMES, columns, rows
+from ..output.formats import DEFAULT as DEFAULT_FORMATS
+from ..output.formats import remove_others
+from ..output.rows import OUTPUT_NAMES, csv_lines
+from ..output.store import Dataset, Entry, InputError, OutputFolder, Rendered, Summary, cache_key
 from ..pipeline import parse
 from ..records import Report, ReportError
-from ..output.store import STATE, OutputFolder, Rendered, Summary, cache_key
-from ..tokens import dictionary_info
 from .workers import Failure, WorkerPool
-from ..output.writers import csv_text, encode
 
-REPORT_SUFFIXES = (".pdf", ".txt")
-ERROR_COLUMNS = ("source_path", "error", "message")
+REPORT_SUFFIXES = (".pdf", ".txt", ".html", ".htm")
 DEFAULT_TIMEOUT = 300.0  # seconds per input: the 177-page real PDF takes about 5
 DEFAULT_MEMORY_MB = 2048  # address space per worker; a normal parse stays under 400
-
-
-@dataclass(frozen=True)
-class InputError:
-    source_path: str
-    error: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -56,7 +51,7 @@ class Job:
 
 
 def expand_inputs(inputs: list[str]) -> tuple[list[Path], list[InputError]]:
-    """Files as given, folders searched recursively for .pdf/.txt, globs expanded.
+    """Files as given, folders searched recursively for .pdf/.txt/.html/.htm, globs expanded.
 
     Folder and glob matches are sorted so that a run does not depend on the order on disk.
     """
@@ -71,7 +66,7 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path], list[InputError]]:
             found += inside
             if not inside:
                 missing.append(InputError(given, "not_found",
-                                          f"{given}: no .pdf or .txt file in this folder"))
+                                          f"{given}: no .pdf, .txt or .html file in this folder"))
         elif path.is_file():
             found.append(path)
         elif glob.has_magic(given):
@@ -119,7 +114,7 @@ def render(job: Job) -> Rendered | InputError:
     result = run_job(job)
     if isinstance(result, InputError):
         return result
-    fragments = {name: csv_text(rows([result], name)) for name in OUTPUT_NAMES}
+    fragments = {name: csv_lines(result, name) for name in OUTPUT_NAMES}
     return Rendered(job.shown, summary(result), fragments)
 
 
@@ -130,6 +125,7 @@ class Outcome:
     summaries: list[Summary]
     errors: list[InputError]
     reused: int = 0
+    committed: bool = True  # False: nothing parsed, OUT left as it was
 
 
 def _sha256(path: Path) -> str:
@@ -157,20 +153,38 @@ class _Task:
     out: Path
 
 
-def _parse_and_keep(task: _Task) -> Rendered | InputError:
-    """In a worker: parse, format and cache one input; send back only its summary.
-
-    The rows go to the cache on disk from here, so the parent never holds them.
-    """
-    result = render(task.job)
-    if isinstance(result, InputError):
+def _keep(task: _Task, result: Rendered | InputError | Failure) -> Rendered | InputError | Failure:
+    """Cache the rows of a rendered input; only its summary goes on."""
+    if not isinstance(result, Rendered):
         return result
     OutputFolder(task.out).remember(task.key, result)
     return Rendered(result.source_path, result.summary, {})
 
 
+def _parse_and_keep(task: _Task) -> Rendered | InputError | Failure:
+    """In a worker: parse, format and cache one input; send back only its summary.
+
+    The rows go to the cache on disk from here, so the parent never holds them.
+    """
+    return _keep(task, render(task.job))
+
+
+def _results(tasks: list[_Task], workers: int, timeout: float, memory_mb: int | None,
+             scheduler: str | None) -> Iterator[tuple[int, Rendered | InputError | Failure]]:
+    """``(position, result)`` of each task as it finishes, on local workers or a Dask cluster."""
+    if scheduler:
+        from .dask_run import cluster_results  # dask is an optional extra
+
+        jobs = [task.job for task in tasks]
+        for position, result in cluster_results(scheduler, jobs, timeout, memory_mb):
+            yield position, _keep(tasks[position], result)  # the rows came back to this machine
+        return
+    with WorkerPool(_parse_and_keep, min(workers, len(tasks)), timeout, memory_mb) as pool:
+        yield from pool.map(tasks)
+
+
 def _parsed(jobs: list[Job], keys: list[str], folder: OutputFolder, force: bool,
-            workers: int, timeout: float, memory_mb: int | None
+            workers: int, timeout: float, memory_mb: int | None, scheduler: str | None
             ) -> Iterator[tuple[int, Rendered | InputError, bool]]:
     """Each job's result and whether it came from the cache, in the order they are ready."""
     todo = []
@@ -183,72 +197,47 @@ def _parsed(jobs: list[Job], keys: list[str], folder: OutputFolder, force: bool,
     if not todo:
         return
     tasks = [_Task(jobs[index], keys[index], folder.out) for index in todo]
-    with WorkerPool(_parse_and_keep, min(workers, len(todo)), timeout, memory_mb) as pool:
-        for position, result in pool.map(tasks):
-            index = todo[position]
-            if isinstance(result, Failure):
-                result = InputError(jobs[index].shown, result.code,
-                                    f"{jobs[index].shown}: {result.message}")
-            yield index, result, False
-
-
-def _writer(folder: OutputFolder, parsed: list[tuple[Summary, str, str]],
-            errors: list[InputError], encoding: str, engine: str) -> Callable[[Path], None]:
-    """What ``commit`` writes: each output's header, then each report's rows in order."""
-
-    def write(staging: Path) -> None:
-        files = {name: open(staging / f"{name}.csv", "wb") for name in OUTPUT_NAMES}
-        try:
-            for name, file in files.items():
-                file.write(encode(csv_text([columns(name)]), encoding, f"{name}.csv"))
-            for _, key, _ in parsed:
-                fragments = folder.cached(key).fragments
-                for name, file in files.items():
-                    file.write(encode(fragments[name], encoding, f"{name}.csv",
-                                      opens_file=False))
-        finally:
-            for file in files.values():
-                file.close()
-        error_rows = [(e.source_path, e.error, e.message) for e in errors]
-        (staging / "errors.csv").write_bytes(
-            encode(csv_text([ERROR_COLUMNS]) + csv_text(error_rows), encoding, "errors.csv"))
-        metadata = {"parser_version": __version__, "tokenizer": dictionary_info(),
-                    "engine": engine, "encoding": encoding,
-                    "reports": len(parsed), "errors": len(errors)}
-        (staging / "metadata.json").write_bytes(_json(metadata))
-        manifest = [{"source_path": shown, "report_id": summary.report_id, "key": key}
-                    for summary, key, shown in parsed]
-        (staging / STATE).mkdir()
-        (staging / STATE / "manifest.json").write_bytes(_json(manifest))
-
-    return write
-
-
-def _json(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    for position, result in _results(tasks, workers, timeout, memory_mb, scheduler):
+        index = todo[position]
+        if isinstance(result, Failure):
+            result = InputError(jobs[index].shown, result.code,
+                                f"{jobs[index].shown}: {result.message}")
+        yield index, result, False
 
 
 def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: int = 1,
-              encoding: str = "utf-8-sig", force: bool = False,
+              encoding: str = "utf-8-sig", force: bool = False, replace: bool = False,
+              formats: tuple[str, ...] = DEFAULT_FORMATS,
               timeout: float = DEFAULT_TIMEOUT, memory_mb: int | None = DEFAULT_MEMORY_MB,
+              scheduler: str | None = None,
               on_total: Callable[[int], None] = lambda total: None,
               on_done: Callable[[], None] = lambda: None) -> Outcome:
-    """Parse ``inputs`` into the CSVs of ``out``; see the module docstring for the rules."""
+    """Parse ``inputs`` into the dataset of ``out``; see the module docstring for the rules."""
     paths, missing = expand_inputs(inputs)
     work = [Job(path, report_id, engine) for path, report_id in zip(paths, report_ids(paths))]
     keys = [_key(job) for job in work]
     on_total(len(work))
     folder = OutputFolder(out)
-    folder.cache.mkdir(parents=True, exist_ok=True)  # fail here, before any work, if OUT is not writable
-    results: dict[int, tuple[Summary, str, str] | InputError] = {}
+    folder.check_writable()  # fail here, before any work
+    dataset = Dataset() if replace else folder.dataset()  # an unreadable index fails here
+    results: dict[int, Entry | InputError] = {}
+    summaries: dict[int, Summary] = {}
     reused = 0
-    for index, result, from_cache in _parsed(work, keys, folder, force, jobs, timeout, memory_mb):
+    for index, result, from_cache in _parsed(work, keys, folder, force, jobs, timeout, memory_mb,
+                                                scheduler):
         reused += from_cache
-        results[index] = (result if isinstance(result, InputError)
-                          else (result.summary, keys[index], result.source_path))
+        if isinstance(result, InputError):
+            results[index] = result
+        else:
+            results[index] = Entry(work[index].report_id, result.source_path, keys[index],
+                                   engine)
+            summaries[index] = result.summary
         on_done()
     ordered = [results[index] for index in range(len(work))]
-    parsed = [r for r in ordered if not isinstance(r, InputError)]
+    entries = [r for r in ordered if isinstance(r, Entry)]
     errors = missing + [r for r in ordered if isinstance(r, InputError)]
-    folder.commit(_writer(folder, parsed, errors, encoding, engine), {key for _, key, _ in parsed})
-    return Outcome([summary for summary, _, _ in parsed], errors, reused)
+    if entries:  # a run that parsed nothing changes nothing
+        remove_others(out, formats)
+        folder.commit(dataset.merged(entries, errors), encoding, formats)
+    return Outcome([summaries[index] for index in sorted(summaries)], errors, reused,
+                   committed=bool(entries))

@@ -22,7 +22,8 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 # fork: a worker starts with the parent's modules (pandas, MeCab, MuPDF) already loaded.
-_CONTEXT = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+# (Any: typeshed's BaseContext lacks the Process of the concrete contexts)
+_CONTEXT: Any = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,22 @@ class Failure:
     message: str
 
 
+def _address_space() -> int:
+    """Bytes of address space this process holds (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except OSError:
+        return 0
+
+
 def _serve(connection: Connection, task: Callable[[Any], Any], memory_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if memory_mb:
-        limit = memory_mb * 1024 * 1024
+        # on top of what the fork inherits: a parent that reserved address space (pyarrow's
+        # allocator reserves 1 GB on first use) must not leave its workers none to parse in
+        limit = _address_space() + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
         try:
@@ -48,6 +60,8 @@ def _serve(connection: Connection, task: Callable[[Any], Any], memory_mb: int | 
             connection.send(task(work))
         except MemoryError:
             connection.send(Failure("internal_error", "out of memory (the worker memory limit)"))
+        except Exception as error:  # a bug in the task (the result would not send): say which
+            connection.send(Failure("internal_error", f"{type(error).__name__}: {error}"))
 
 
 @dataclass
@@ -95,7 +109,7 @@ class WorkerPool:
                          timeout=max(soonest, 0))
             for worker in list(busy):
                 outcome = self._outcome(worker, ready)
-                if outcome is not None:
+                if outcome is not None and worker.index is not None:
                     busy.remove(worker)
                     index, worker.index = worker.index, None
                     yield index, outcome

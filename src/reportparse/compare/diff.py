@@ -1,20 +1,26 @@
-"""Year-over-year comparison: ``reportparse compare`` as a library.
-
-``compare(inputs)`` takes report files (.txt/.pdf, parsed here) and OUT folders of an earlier
-``reportparse parse`` (read back from their CSVs; a folder must hold reports.csv and may hold
-several reports). Both are loaded into one shape, rows of CSV strings, so that everything
-after loading is a single code path and a folder gives exactly what its report files give.
+"""Year-over-year comparison as data: figures keyed by meaning, changes, trend.
 
 Every report becomes a set of *figures*, each under a ``Key`` that means the same thing in
 every year, whatever the numbering or typesetting:
 
-* ``table``: table title, row group, row label, column, unit (never the table number);
-* ``metric``: section title, metric, unit (never the section number);
+* ``table``: table title, row group, row label, column (under its spanning headings), unit
+  (never the table number); a fiscal year in a label is said relative to the value's year
+  (``令和3年度末の登録数`` of a 令和4年度 value is ``前年度末の登録数``);
+* ``metric``: section title, metric (with its kind, when not a count), unit (never the
+  section number);
+* a value's year is its own where a table covers several fiscal years (rows 令和2年度,
+  令和3年度 …): such a report gives figures to each of those years;
 * ``incidents_by_category`` / ``_by_actor`` / ``_by_department``: how many incidents
   (an empty actor is the office itself, ``区(直接)``; two departments count once each);
 * ``affected_total``: affected people (``名``) and items (``件``), summed apart;
 * ``cause_term``: in how many incidents a content word of the cause occurs, for the ten
-  most frequent over all years (0 in a year without it: the term list is fixed).
+  most frequent over all years.
+
+Absent or zero, one rule: a figure *printed* in a report (a table cell, a key figure) is
+absent in a year whose report does not print it; a figure *counted* from the incident list
+(the last four kinds) is 0 in a year whose report has an incident list without it, and
+absent only in a year without an incident list. The CSVs, the charts and the summary all
+show what this gives.
 
 Every label goes through ``normalize.compact_label``, so ``合 計`` equals ``合計`` and
 full-width equals half-width. Numbers are compared as exact decimals; a cell that is not a
@@ -23,66 +29,38 @@ changed. Consecutive fiscal years are compared pairwise: a figure present in bot
 ``changed`` or ``unchanged``, one only in the later year ``added``, only in the earlier
 ``removed``.
 
-The inputs must be one municipality and one report per fiscal year, or ``CompareError``
-says which files mix. The same report given twice (same content) counts once, so a report
-compared with itself reports no change.
+A figure read from a part of a report that failed a check (``checks.csv``) is *flagged* for
+that year: every figure of a table whose check failed; the incident figures of the
+category a failed check names (else all incident figures); every figure of a report with
+a failed check on the whole document (``damaged``, ``fiscal_year_readable``).
 """
 
 from __future__ import annotations
 
-import csv
-import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from . import charts
+from ..values.dates import DateError, named_fiscal_year, relative_label
 from ..values.normalize import compact_label
-from ..output.rows import columns, rows
-from ..pipeline import parse
-from ..records import ReportError
-from ..output.writers import csv_bytes, format_cell, write_files
+from .load import CompareError, Loaded, load, one_per_year
 
 KINDS = (
     "table", "metric", "incidents_by_category", "incidents_by_actor",
     "incidents_by_department", "affected_total", "cause_term",
 )
 KEY_COLUMNS = ("kind", "title", "group", "label", "column", "unit")
-CHANGE_COLUMNS = KEY_COLUMNS + (
-    "from_year", "to_year", "from_value", "to_value", "delta", "pct_change", "status",
-)
+COUNTED = KINDS[2:]  # figures counted from the incident list: 0 when none match
 OFFICE_ITSELF = "区(直接)"  # an incident with no contractor named was handled by the ward
 TOP_CAUSE_TERMS = 10
 _CONTENT_POS = ("名詞", "動詞", "形容詞")
 # Not content words although tagged noun/verb: numerals, 非自立(可能) (ある, いる), suffixes,
 # and adverbial nouns (ため, 際), which end nearly every cause ("…不十分であったため").
 _NOT_CONTENT = ("数詞", "非自立", "接尾", "副詞可能")
-_HEADLINES = 10  # changes per pair of years in the terminal summary
-_AFFECTED = {"名": "people", "人": "people", "件": "items"}
-_INPUT_OUTPUTS = ("reports", "tables", "metrics", "incidents", "tokens")
 
 Value = Decimal | str  # a number exactly as written, or a text cell
-
-
-class CompareError(ValueError):
-    """Inputs that cannot be compared; the message names the files."""
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """One input report as rows of CSV strings, whether parsed now or read from an OUT folder."""
-
-    source: str  # the file, or ``folder (report_id)``, for messages
-    sha256: str
-    municipality: str
-    fiscal_year: int | None
-    fiscal_year_label: str
-    tables: tuple[dict[str, str], ...]
-    metrics: tuple[dict[str, str], ...]
-    incidents: tuple[dict[str, str], ...]
-    tokens: tuple[dict[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -129,138 +107,87 @@ class Comparison:
     municipality: str
     years: tuple[int, ...]  # fiscal years, ascending
     labels: tuple[str, ...]  # as printed, one per year (令和3年度)
+    sources: tuple[str, ...]  # the input of each year
+    failed_checks: tuple[int, ...]  # failed checks of each year's report
+    repeats: int  # inputs left out as the same content as another
     changes: tuple[Change, ...]
     trend: tuple[TrendRow, ...]
-    summary: tuple[str, ...]  # lines for a person: biggest changes first
+    flagged: frozenset[tuple[Key, int]]  # (figure, year) read where a check failed
+    summary: tuple[str, ...] = ()  # lines for a person (``render.summary``)
+    reports: tuple[Loaded, ...] = ()  # in fiscal-year order: where report.html links to
 
-
-# --- loading ----------------------------------------------------------------------------
-
-
-def _load(path: Path) -> list[Loaded]:
-    """The reports of one input: a report file, or an OUT folder of ``reportparse parse``."""
-    if path.is_dir():
-        return _load_folder(path)
-    if not path.is_file():
-        raise CompareError(f"{path}: no such file or folder")
-    try:
-        report = parse(path)
-    except ReportError as error:
-        raise CompareError(f"{error.message} ({error.code})") from None
-    outputs = {name: tuple(dict(zip(columns(name), map(format_cell, row)))
-                           for row in rows([report], name))
-               for name in _INPUT_OUTPUTS}
-    return [_loaded(outputs["reports"][0], outputs, str(path))]
-
-
-def _load_folder(folder: Path) -> list[Loaded]:
-    if not (folder / "reports.csv").is_file():
-        raise CompareError(f"{folder}: not an output folder of `reportparse parse` "
-                           "(no reports.csv); give report files or such a folder")
-    encoding = _folder_encoding(folder)
-    outputs = {name: _read_csv(folder / f"{name}.csv", encoding) for name in _INPUT_OUTPUTS}
-    by_report: dict[str, dict[str, list[dict[str, str]]]] = defaultdict(lambda: defaultdict(list))
-    for name, table in outputs.items():
-        for row in table:
-            by_report[row["report_id"]][name].append(row)
-    return [_loaded(report, by_report[report["report_id"]], f"{folder} ({report['report_id']})")
-            for report in outputs["reports"]]
-
-
-def _folder_encoding(folder: Path) -> str:
-    """The CSV encoding the parse run recorded in metadata.json (default utf-8-sig)."""
-    try:
-        return json.loads((folder / "metadata.json").read_text("utf-8"))["encoding"]
-    except (OSError, ValueError, KeyError):
-        return "utf-8-sig"
-
-
-def _read_csv(path: Path, encoding: str) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding=encoding, newline="") as file:
-            return list(csv.DictReader(file))
-    except OSError as error:
-        raise CompareError(f"{path}: cannot read ({error.strerror})") from None
-    except UnicodeDecodeError:
-        raise CompareError(f"{path}: not {encoding} text") from None
-
-
-def _loaded(report: dict[str, str], outputs: Mapping[str, Sequence[dict[str, str]]],
-            source: str) -> Loaded:
-    return Loaded(
-        source=source,
-        sha256=report["source_sha256"],
-        municipality=report["municipality"],
-        fiscal_year=int(report["fiscal_year"]) if report["fiscal_year"] else None,
-        fiscal_year_label=report["fiscal_year_label"],
-        **{name: tuple(outputs[name]) for name in ("tables", "metrics", "incidents", "tokens")},
-    )
-
-
-def _one_per_year(reports: list[Loaded]) -> list[Loaded]:
-    """The reports in fiscal-year order, each once; CompareError when they cannot be compared."""
-    undated = [r.source for r in reports if r.fiscal_year is None]
-    if undated:
-        raise CompareError(f"no fiscal year (令和N年度 …) found in {', '.join(undated)}: "
-                           "a report without one cannot be placed in a comparison")
-    by_place: dict[str, list[str]] = defaultdict(list)
-    for report in reports:
-        by_place[report.municipality or "an unnamed municipality"].append(report.source)
-    if len(by_place) > 1:
-        places = "; ".join(f"{place}: {', '.join(sources)}" for place, sources in by_place.items())
-        raise CompareError(f"the inputs come from more than one municipality ({places}); "
-                           "compare the reports of one municipality at a time")
-    unique: dict[str, Loaded] = {}  # identical content is one report, named by its first source
-    for report in sorted(reports, key=lambda r: r.source):
-        unique.setdefault(report.sha256, report)
-    by_year: dict[int, list[Loaded]] = defaultdict(list)
-    for report in unique.values():
-        by_year[report.fiscal_year].append(report)
-    for year, same in sorted(by_year.items()):
-        if len(same) > 1:
-            raise CompareError(
-                f"{len(same)} different reports of {same[0].fiscal_year_label} (FY{year}): "
-                f"{', '.join(sorted(r.source for r in same))}; compare needs one report per "
-                "fiscal year")
-    return sorted(unique.values(), key=lambda r: r.fiscal_year)
+    def is_flagged(self, key: Key, *years: int) -> bool:
+        return any((key, year) in self.flagged for year in years)
 
 
 # --- figures ----------------------------------------------------------------------------
 
 
-def _figures(report: Loaded, cause_terms: Sequence[str]) -> dict[Key, Value]:
-    """Every figure of one report under its year-independent key."""
+YearFigures = dict[int, dict[Key, Value]]  # fiscal year -> figures of that year
+
+
+def _figures(report: Loaded, cause_terms: Sequence[str]) -> YearFigures:
+    """Every figure of one report under its year-independent key, by the fiscal year each
+    belongs to: the report's, or a row's or column's in a table over several years."""
     found = [*_table_figures(report.tables), *_metric_figures(report.metrics),
-             *_incident_figures(report.incidents)]
-    terms = _cause_terms(report.tokens)
-    found += [(Key("cause_term", label=term, column="count"), Decimal(terms[term]))
-              for term in cause_terms]
-    result: dict[Key, Value] = {}
-    for key, value in found:
+             *((None, key, value) for key, value in _incident_figures(report.incidents))]
+    if report.incidents:
+        terms = _cause_terms(report.tokens)
+        found += [(None, Key("cause_term", label=term, column="count"), Decimal(terms[term]))
+                  for term in cause_terms]
+    result: YearFigures = defaultdict(dict)
+    for year, key, value in found:
+        figures = result[year or report.year]
         repeat = 1
-        while key in result:  # printed twice in one report (two tables of one title): keep both
+        while key in figures:  # printed twice in one report (two tables of one title): keep both
             repeat += 1
             key = Key(key.kind, key.title, key.group, f"{key.label} #{repeat}", key.column,
                       key.unit)
-        result[key] = value
-    return result
+        figures[key] = value
+    result.setdefault(report.year, {})
+    return dict(result)
 
 
-def _table_figures(cells: Iterable[dict[str, str]]) -> Iterable[tuple[Key, Value]]:
+def _relative(text: str, year: int | None) -> str:
+    """A label with its fiscal years said relative to ``year`` (``令和3年度末の登録数`` of a
+    令和4年度 value is ``前年度末の登録数``), so the same wording lines up across years."""
+    if year is not None:
+        try:
+            text = relative_label(text, named_fiscal_year(year))
+        except DateError:
+            pass
+    return compact_label(text)
+
+
+def _year(row: dict[str, str]) -> int | None:
+    return int(row["fiscal_year"]) if row.get("fiscal_year") else None
+
+
+def _column(cell: dict[str, str]) -> str:
+    """The column under its spanning headings: ``令和4年度内の登録 / 新規(B)``."""
+    return " / ".join(part for part in (cell.get("column_group", ""), cell["column"]) if part)
+
+
+def _table_figures(cells: Iterable[dict[str, str]]) -> Iterable[tuple[int | None, Key, Value]]:
     for cell in cells:
-        key = Key("table", *map(compact_label, (cell["table_title"], cell["row_group"],
-                                                cell["row_label"], cell["column"], cell["unit"])))
+        year = _year(cell)
+        key = Key("table", _relative(cell["table_title"], year),
+                  _relative(cell["row_group"], year), _relative(cell["row_label"], year),
+                  _relative(_column(cell), year), compact_label(cell["unit"]))
         if cell["value_num"]:
-            yield key, Decimal(cell["value_num"])
+            yield year, key, Decimal(cell["value_num"])
         else:  # a date compares by the day it means, however it was printed
-            yield key, cell["value_date"] or cell["value"]
+            yield year, key, cell["value_date"] or cell["value"]
 
 
-def _metric_figures(metrics: Iterable[dict[str, str]]) -> Iterable[tuple[Key, Value]]:
+def _metric_figures(metrics: Iterable[dict[str, str]]) -> Iterable[tuple[int | None, Key, Value]]:
     for metric in metrics:
-        key = Key("metric", compact_label(metric["section_title"]),
-                  label=compact_label(metric["metric"]), unit=compact_label(metric["unit"]))
-        yield key, Decimal(metric["value"])
+        year = _year(metric)
+        kind = metric.get("kind", "count")
+        label = _relative(metric["metric"], year) + ("" if kind == "count" else f" ({kind})")
+        key = Key("metric", _relative(metric["section_title"], year), label=label,
+                  unit=compact_label(metric["unit"]))
+        yield year, key, Decimal(metric["value"])
 
 
 def _incident_figures(incidents: Sequence[dict[str, str]]) -> Iterable[tuple[Key, Value]]:
@@ -302,17 +229,74 @@ def _top_terms(reports: list[Loaded]) -> list[str]:
     return [term for term, _ in ranked[:TOP_CAUSE_TERMS]]
 
 
+def _flagged(report: Loaded, figures: dict[Key, Value]) -> set[Key]:
+    """The figures of ``report`` read from a part that failed a check."""
+    titles = {cell["table_no"]: compact_label(cell["table_title"]) for cell in report.tables}
+    flagged: set[Key] = set()
+    for check in report.checks:
+        if check["status"] != "failed":
+            continue
+        if not check["table_no"]:  # the whole document
+            return set(figures)
+        if check["table_no"] in titles:
+            flagged |= {k for k in figures
+                        if k.kind == "table" and k.title == titles[check["table_no"]]}
+            continue
+        where = compact_label(check["location"])
+        named = {k for k in figures if k.kind == "incidents_by_category" and k.label in where}
+        flagged |= named or {k for k in figures if k.kind in COUNTED}
+    return flagged
+
+
+def _zero_filled(by_year: dict[int, dict[Key, Value]], listed: dict[int, bool]) -> None:
+    """Counted figures become 0 in each year that has an incident list without them."""
+    counted = {key for found in by_year.values() for key in found if key.kind in COUNTED}
+    for year, found in by_year.items():
+        if listed[year]:
+            for key in counted - found.keys():
+                found[key] = Decimal(0)
+
+
 # --- comparing --------------------------------------------------------------------------
+
+
+def _by_year(reports: list[Loaded], figures: dict[int, YearFigures]) -> YearFigures:
+    """One set of figures per fiscal year: a report's own year from that report; years its
+    tables cover (rows 令和2年度, 令和3年度 …) from them, where no report of that year says
+    otherwise (the latest report's figure where several do)."""
+    by_year: YearFigures = {report.year: dict(figures[report.year][report.year])
+                            for report in reports}
+    own = set(by_year)
+    for report in reports:  # in year order: a later report's figure for a past year wins
+        for year, found in figures[report.year].items():
+            if year in own:
+                for key, value in found.items():
+                    by_year[year].setdefault(key, value)
+            else:
+                by_year.setdefault(year, {}).update(found)
+    return dict(sorted(by_year.items()))
+
+
+def _source_of_year(year: int, reports: list[Loaded], figures: dict[int, YearFigures]) -> Loaded:
+    """The report a year's figures come from: its own, else the latest that covers it."""
+    own = [report for report in reports if report.year == year]
+    return own[0] if own else [r for r in reports if year in figures[r.year]][-1]
 
 
 def compare(inputs: Sequence[str | Path]) -> Comparison:
     """Compare the reports of ``inputs`` (files and OUT folders, in any order) year by year."""
     if not inputs:
         raise CompareError("no input: give report files or OUT folders of `reportparse parse`")
-    loaded = [report for given in inputs for report in _load(Path(given))]
-    reports = _one_per_year(loaded)
+    loaded = [report for given in inputs for report in load(Path(given))]
+    reports = one_per_year(loaded)
     terms = _top_terms(reports)
-    by_year = {report.fiscal_year: _figures(report, terms) for report in reports}
+    figures = {report.year: _figures(report, terms) for report in reports}
+    by_year = _by_year(reports, figures)
+    flagged = frozenset((key, year) for report in reports
+                        for year, found in figures[report.year].items()
+                        for key in _flagged(report, found))
+    _zero_filled(by_year, {year: any(r.year == year and r.incidents for r in reports)
+                           for year in by_year})
     years = tuple(by_year)
     changes = [change for before, after in zip(years, years[1:])
                for change in _pair(before, after, by_year[before], by_year[after])]
@@ -320,9 +304,15 @@ def compare(inputs: Sequence[str | Path]) -> Comparison:
     keys = sorted({key for found in by_year.values() for key in found}, key=Key.order)
     trend = tuple(TrendRow(key, tuple(by_year[year].get(key) for year in years))
                   for key in keys)
-    comparison = Comparison(reports[0].municipality, years,
-                            tuple(r.fiscal_year_label for r in reports), tuple(changes), trend, ())
-    return replace(comparison, summary=_summary(comparison, reports, len(loaded)))
+    sources = [_source_of_year(year, reports, figures) for year in years]
+    return Comparison(
+        reports[0].municipality, years,
+        tuple(source.fiscal_year_label if source.year == year
+              else named_fiscal_year(year).label for year, source in zip(years, sources)),
+        tuple(source.source for source in sources),
+        tuple(sum(c["status"] == "failed" for c in source.checks) if source.year == year else 0
+              for year, source in zip(years, sources)),
+        len(loaded) - len(reports), tuple(changes), trend, flagged, reports=tuple(reports))
 
 
 def _pair(from_year: int, to_year: int, before: dict[Key, Value],
@@ -345,12 +335,12 @@ def _change(key: Key, from_year: int, to_year: int, old: Value | None,
     elif delta is not None:
         status = "changed" if delta else "unchanged"
     else:
-        status = "changed" if compact_label(_plain(old)) != compact_label(_plain(new)) \
+        status = "changed" if compact_label(plain(old)) != compact_label(plain(new)) \
             else "unchanged"
     return Change(key, from_year, to_year, old, new, delta, pct, status)
 
 
-def _plain(value: Value | None) -> str:
+def plain(value: Value | None) -> str:
     """A value as written in the CSVs: ``7``, ``-3``, ``1.4``; never ``1E+2``, ``7.0`` or ``-0``."""
     if value is None:
         return ""
@@ -360,128 +350,3 @@ def _plain(value: Value | None) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
-
-
-# --- the summary ------------------------------------------------------------------------
-
-
-def _summary(comparison: Comparison, reports: list[Loaded], loaded: int) -> tuple[str, ...]:
-    place = comparison.municipality or "(municipality not named)"
-    lines = [f"{place}: {len(reports)} fiscal year(s)"]
-    lines += [f"  {r.fiscal_year_label} (FY{r.fiscal_year}): {r.source}" for r in reports]
-    if loaded > len(reports):
-        lines.append(f"  {loaded - len(reports)} more input(s) with the same content: the same "
-                     "report, counted once")
-    if len(reports) == 1:
-        lines.append(f"One fiscal year only ({reports[0].fiscal_year_label}): no change.")
-    label = dict(zip(comparison.years, comparison.labels))
-    for before, after in zip(comparison.years, comparison.years[1:]):
-        pair = [c for c in comparison.changes if c.from_year == before]
-        status = Counter(change.status for change in pair)
-        lines.append(f"\n{label[before]} → {label[after]}: {status['changed']} changed, "
-                     f"{status['added']} added, {status['removed']} removed, "
-                     f"{status['unchanged']} unchanged")
-        headlines = _headlines(pair, label[after])
-        lines += [f"  - {line}" for line in headlines[:_HEADLINES]]
-        if len(headlines) > _HEADLINES:
-            lines.append(f"  … and {len(headlines) - _HEADLINES} more in changes.csv")
-        if not headlines:
-            lines.append("  no change")
-    return tuple(lines)
-
-
-def _headlines(pair: list[Change], later: str) -> list[str]:
-    """One sentence per change, biggest first; a table wholly new or gone is one sentence."""
-    tables = [c for c in pair if c.key.kind == "table"]
-    statuses: dict[str, set[str]] = defaultdict(set)
-    for change in tables:
-        statuses[change.key.title].add(change.status)
-    whole = {title: found.pop() for title, found in statuses.items()
-             if found in ({"added"}, {"removed"})}
-    sizes = Counter(change.key.title for change in tables)
-    sentences, told = [], set()
-    for change in sorted((c for c in pair if c.status != "unchanged"), key=_rank):
-        title = change.key.title
-        if change.key.kind != "table" or title not in whole:
-            sentences.append(_sentence(change, later))
-        elif title not in told:
-            told.add(title)
-            what = "a new table in" if whole[title] == "added" else "gone in"
-            sentences.append(f"表 {title}: {what} {later} ({sizes[title]} figures)")
-    return sentences
-
-
-def _rank(change: Change) -> tuple:
-    """New and gone first; then numbers of the report itself, then the incident breakdowns
-    (actor, department, cause term), each by relative then absolute size; then text."""
-    if change.status != "changed":
-        tier, size = 0, (0, 0)
-    elif change.delta is None:  # a text cell: a date, a department
-        tier, size = 3, (0, 0)
-    else:
-        pct = abs(change.pct_change) if change.pct_change is not None else Decimal("Infinity")
-        breakdown = change.key.kind in ("incidents_by_actor", "incidents_by_department",
-                                        "cause_term")
-        tier, size = 2 if breakdown else 1, (-pct, -abs(change.delta))
-    return (tier, *size, change.key.order())
-
-
-def _subject(key: Key) -> str:
-    if key.kind == "table":
-        return " / ".join(part for part in ("表 " + key.title, key.group, key.label, key.column)
-                          if part)
-    if key.kind == "metric":
-        return f"{key.title} / {key.label}"
-    return {
-        "incidents_by_category": f"incidents of type {key.label}",
-        "incidents_by_actor": f"incidents handled by {key.label}",
-        "incidents_by_department": f"incidents in {key.label}",
-        "affected_total": f"{_AFFECTED.get(key.label, key.label)} affected by the incidents",
-        "cause_term": f"incidents whose cause mentions {key.label}",
-    }[key.kind]
-
-
-def _shown(value: Value | None, unit: str = "") -> str:
-    if isinstance(value, Decimal):
-        return f"{value:,} {unit}".rstrip()
-    return str(value)
-
-
-def _sentence(change: Change, later: str) -> str:
-    unit = "" if change.key.kind == "affected_total" else change.key.unit
-    subject = _subject(change.key)
-    if change.status == "added":
-        return f"{subject}: new in {later} ({_shown(change.to_value, unit)})"
-    if change.status == "removed":
-        return f"{subject}: gone in {later} (was {_shown(change.from_value, unit)})"
-    numbers = f"{_shown(change.from_value)} → {_shown(change.to_value, unit)}"
-    if change.delta is None:
-        return f"{subject}: {numbers}"
-    pct = "" if change.pct_change is None else \
-        f", {'+' if change.pct_change > 0 else ''}{_plain(change.pct_change)}%"
-    return f"{subject}: {numbers} ({change.delta:+,}{pct})"
-
-
-# --- writing ----------------------------------------------------------------------------
-
-
-def output_files(comparison: Comparison, out: Path) -> dict[Path, bytes]:
-    """Every file ``write`` puts into ``out``, keyed by path, ready to write."""
-    changes = [(*c.key.cells(), c.from_year, c.to_year, _plain(c.from_value),
-                _plain(c.to_value), _plain(c.delta), _plain(c.pct_change), c.status)
-               for c in comparison.changes]
-    trend = [(*row.key.cells(), *map(_plain, row.values)) for row in comparison.trend]
-    files = {
-        out / "changes.csv": csv_bytes(CHANGE_COLUMNS, changes),
-        out / "trend.csv": csv_bytes(KEY_COLUMNS + tuple(map(str, comparison.years)), trend),
-        out / "summary.txt": ("\n".join(comparison.summary) + "\n").encode("utf-8"),
-    }
-    files.update({out / name: png for name, png in charts.charts(comparison).items()})
-    return files
-
-
-def write(comparison: Comparison, out: Path) -> list[Path]:
-    """Write changes.csv, trend.csv, summary.txt and the PNG charts, each atomically."""
-    files = output_files(comparison, out)
-    write_files(files)
-    return list(files)

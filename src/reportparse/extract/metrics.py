@@ -1,39 +1,120 @@
 """Key figures stated in prose: ``…の登録数は498件である`` -> metric ``登録数``, 498 件.
 
-A figure is a number followed by a counting unit (件, 人, 名). Its metric name is the subject
-of the clause that states it — the words before ``は`` or ``が`` back to the previous comma or
-full stop — less a leading period or date (``令和3年度の``, ``令和4年3月末現在の``) and anything
-up to a connective such as ``に関する``, so the name stays the same across years for the same
-wording. A figure with no subject of its own (``…が各1件、計3件あった``) borrows the previous
-one; ``計`` / ``合計`` before the number marks a total (``審査請求(計)``) and ``各`` ("each")
-marks a per-item figure, which is not a key figure and is skipped.
+A figure is a number followed by a counter (件, 人, 名, 回, 団体, 事務, % … see
+``values.numbers.COUNTERS``). Its name is the noun the figure counts, found in this order:
 
-``as_of`` is the date of a ``…現在`` phrase in the sentence; a fiscal year is a period and
-gives none.
+1. the words right before the number, with no particle between (``全部公開563件``, an item of an
+   enumeration ``全部公開563件、一部公開44件``);
+2. the label before a colon (``情報公開請求:88件``) or the quoted item before a bracketed figure
+   (``「…関連」(529件)``);
+3. the subject of the clause — the words before ``は`` / ``が`` (``登録数は498件``) — cut to its
+   last noun phrase: less a leading period or date (``令和3年度の``, ``令和4年3月末現在の``), anything
+   up to a connective (``に関する``, ``のため``), a relative clause (``…を求める``), a topic
+   (``決定内容は``) and a bracketed year (``(昨年度)``), so the name stays the same across years;
+4. else the name of the figure before it (``…が各1件、計3件``).
+
+``計`` / ``合計`` before the number marks a total (``審査請求(計)``); ``各`` ("each") marks a
+per-item figure, which is no key figure; ``XのうちN件`` is part of X (``X(うち)``); ``1件の請求に
+対して`` is a unit of account, not a figure.
+
+``kind``: ``share`` for a percentage (``開示が1,465件(79.5%)`` gives the count and the share),
+``change`` for ``8件(0.2%)増加`` / ``217件減少`` (the value signed: negative for a decrease),
+else ``count``. ``as_of`` is the date of a ``…現在`` / ``…時点`` / ``…末`` phrase; a fiscal year
+alone is a period and gives none. ``fiscal_year`` is the fiscal year the sentence names, when it
+names one with its era, else the report's.
+
+A figure whose name cannot be found is reported as a failed check, never dropped in silence.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..values.dates import DateError, FiscalYear, find_dates
-from ..values.numbers import parse_number
-from ..records import Metric
+from ..records import Check, Metric
+from ..values.dates import DateError, FiscalYear, find_dates, find_fiscal_year
+from ..values.numbers import COUNTERS, parse_number
 from .structure import Paragraph
 
+_UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
 _FIGURE = re.compile(
-    r"(?:(?P<subject>[^、。]+?)(?:は|が)、?)?"
     r"(?P<prefix>各|計|合計)?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<unit>件|人|名)"
+    rf"(?P<number>[△▲-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?P<unit>{_UNIT})"
+    r"(?P<share>\((?P<percent>\d+(?:\.\d+)?)%\))?"
+    r"(?P<change>(?:の)?(?:増加|減少|増|減))?"
 )
-_LEADING_PERIOD = re.compile(r"^(?:また、?)?(?:\S+?(?:年度|月末現在|日現在|現在))の")
-_CONNECTIVE = re.compile(r"^.*(?:に関する|における|に係る|についての)")
-_AS_OF = re.compile(r"(?P<date>[^、。]*?(?:末|日)) ?現在")
+_RATE_BASIS = re.compile(r"^(?:の中|に対し|につき|当たり|あたり|の[^、。]{1,12}?に対し)")
+_ADJACENT = re.compile(r"(?P<name>[^\s、。,:「」()『』・]+?)$")
+_COLON = re.compile(r"(?P<name>[^、。,:「」()]+?) ?: ?$")
+_QUOTED = re.compile(r"「(?P<name>[^「」]+)」 ?\($")
+_SUBJECT = re.compile(r"(?P<name>[^、。:]+?)(?:は|が)、? ?$")
+_PARTICLE_END = re.compile(r"(?:は|が|を|に|で|と|も|の|へ|や|から|より|まで|のうち|うち)$")
+_PERIOD = re.compile(r"^(?:また、?|なお、?|その他、?)?[^、。]*?(?:\d|元|昨|前|本|今|当|翌)(?:年度|年)"
+                     r"[^、。]*?(?:の|における|に|、| )")
+_CONNECTIVE = re.compile(
+    r"^.*(?:に関する|における|に係る|についての|について|に対する|のため|ため、?|による|のうち)")
+# A verb or adjective ending a relative clause (``…を求める``, ``公表した``); not ``い`` alone,
+# which ends nouns written in kana (``漏えい等事案``).
+_RELATIVE_CLAUSE = re.compile(
+    r"^.*(?:[しったれけめえねじび]た|る|ない|たい|ず)(?=[\u4e00-\u9fff\u30a0-\u30ff「])")
+_TOPIC = re.compile(r"^.*(?:は、?)")
+_BRACKETED_YEAR = re.compile(r"\([^()]*年度[^()]*\)")
+_BULLETS = "・●○■◆◇□※-* "
+_AS_OF = re.compile(r"(?P<year_end>[^、。]*?年度末)|(?P<date>[^、。]*?(?:末|日))(?: ?現在| ?時点)")
+# A figure borrows the name of the one before it (``…が各1件、計3件``) only within a clause:
+# after ``…を開催し、`` a new clause counts something else.
+_CLAUSE_BREAK = re.compile(r"(?:し|て|り)、")
+_IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
 
 
-def _subject(raw: str) -> str:
-    subject = _LEADING_PERIOD.sub("", raw.strip())
-    return _CONNECTIVE.sub("", subject).strip()
+def _sentences(text: str) -> list[str]:
+    return [part + "。" for part in text.split("。") if part.strip()]
+
+
+def _clauses_text(sentence: str) -> str:
+    """The sentence with a ``,`` used as the Japanese comma read as ``、``."""
+    return re.sub(r"(?<![\d]),|,(?!\d{3})", "、", sentence)
+
+
+def _cleaned(raw: str) -> str:
+    name = _BRACKETED_YEAR.sub("", raw.strip()).strip(_BULLETS)
+    for pattern in (_PERIOD, _CONNECTIVE, _TOPIC):
+        name = pattern.sub("", name).strip()
+    relative = _RELATIVE_CLAUSE.match(name)
+    if relative and len(name) - relative.end() >= 2:
+        name = name[relative.end():]
+    return name.strip(_BULLETS)
+
+
+def _usable(name: str) -> bool:
+    return bool(name) and not _IS_YEAR.match(name) and not name.isdigit() and len(name) <= 30
+
+
+@dataclass
+class _Named:
+    name: str
+    part_of: bool = False  # ``XのうちN件``
+
+
+def _name_before(before: str) -> _Named | None:
+    """The name of the figure whose text ends ``before`` (the sentence up to the number)."""
+    before = before.rstrip()
+    quoted = _QUOTED.search(before)
+    if quoted:
+        return _Named(quoted["name"].strip())
+    colon = _COLON.search(before)
+    if colon:
+        return _Named(_cleaned(colon["name"]))
+    if before.endswith("のうち") or before.endswith("うち"):
+        whole = _ADJACENT.search(before.removesuffix("うち").removesuffix("の"))
+        return _Named(_cleaned(whole["name"]), part_of=True) if whole else None
+    subject = _SUBJECT.search(before)
+    adjacent = _ADJACENT.search(before)
+    if adjacent and not _PARTICLE_END.search(before) and _usable(_cleaned(adjacent["name"])):
+        return _Named(_cleaned(adjacent["name"]))
+    if subject:
+        return _Named(_cleaned(subject["name"]))
+    return None
 
 
 def _as_of(sentence: str, fiscal_year: FiscalYear | None) -> str | None:
@@ -41,40 +122,94 @@ def _as_of(sentence: str, fiscal_year: FiscalYear | None) -> str | None:
     if not match:
         return None
     try:
+        if match["year_end"]:
+            year = find_fiscal_year(match["year_end"])
+            return year.last_day.isoformat() if year else None
         found = find_dates(match["date"], fiscal_year)
     except DateError:
         return None
     return found[-1].iso if found else None
 
 
-def _sentences(text: str) -> list[str]:
-    return [part + "。" for part in text.split("。") if part.strip()]
+def _sentence_year(sentence: str, fiscal_year: FiscalYear | None) -> int | None:
+    try:
+        named = find_fiscal_year(sentence)
+    except DateError:
+        named = None
+    if named and not named.label[:1].isdigit():
+        return named.start_year
+    return fiscal_year.start_year if fiscal_year else None
 
 
-def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> list[Metric]:
+@dataclass(frozen=True)
+class MetricsRead:
+    metrics: list[Metric]
+    checks: list[Check]
+
+
+def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead:
     """The key figures of one paragraph, in the order they are stated."""
-    if paragraph.section is None:
-        return []
     found: list[Metric] = []
+    checks: list[Check] = []
     for sentence in _sentences(paragraph.line.text):
-        subject = ""
-        for figure in _FIGURE.finditer(sentence):
-            if figure["subject"]:
-                subject = _subject(figure["subject"])
-            if figure["prefix"] == "各" or not subject:
+        text = _clauses_text(sentence)
+        name, previous_end = "", 0
+        for figure in _FIGURE.finditer(text):
+            named = _name_before(text[:figure.start()])
+            if named and _usable(named.name):
+                name = named.name + ("(うち)" if named.part_of else "")
+            elif named or _CLAUSE_BREAK.search(text[previous_end:figure.start()]):
+                name = ""
+            previous_end = figure.end()
+            if figure["prefix"] == "各" or _RATE_BASIS.match(text[figure.end():]):
+                continue
+            if not name:
+                checks.append(_unnamed(paragraph, sentence, figure.group()))
                 continue
             total = "(計)" if figure["prefix"] in ("計", "合計") else ""
-            found.append(
-                Metric(
-                    section_no=paragraph.section.no,
-                    section_title=paragraph.section.title,
-                    metric=subject + total,
-                    value=parse_number(figure["number"]),
-                    unit=figure["unit"],
-                    as_of=_as_of(sentence, fiscal_year),
-                    sentence=sentence,
-                    source_page=paragraph.line.page,
-                    source_line=paragraph.line.line,
-                )
-            )
-    return found
+            found.extend(_figures(paragraph, sentence, name + total, figure, fiscal_year))
+    return MetricsRead(_distinct(found), checks)
+
+
+def _figures(paragraph: Paragraph, sentence: str, name: str, figure: re.Match[str],
+             fiscal_year: FiscalYear | None) -> list[Metric]:
+    value = parse_number(figure["number"])
+    assert value is not None
+    kind = "change" if figure["change"] else ("share" if figure["unit"] == "%" else "count")
+    sign = -1 if figure["change"] and "減" in figure["change"] else 1
+    section = paragraph.section
+
+    def metric(number: int | float, unit: str, metric_kind: str) -> Metric:
+        return Metric(
+            fiscal_year=_sentence_year(sentence, fiscal_year),
+            section_no=section.no if section else None,
+            section_title=section.title if section else "",
+            metric=name, kind=metric_kind, value=number, unit=unit,
+            as_of=_as_of(sentence, fiscal_year), sentence=sentence,
+            source_page=paragraph.line.page, source_line=paragraph.line.line)
+
+    result = [metric(sign * value, figure["unit"], kind)]
+    if figure["percent"]:
+        percent = parse_number(figure["percent"])
+        assert percent is not None
+        result.append(metric(sign * percent, "%", "change" if figure["change"] else "share"))
+    return result
+
+
+def _distinct(found: list[Metric]) -> list[Metric]:
+    """A figure restated in the same paragraph (``非公開43件のうち…``) is listed once."""
+    seen: set[tuple] = set()
+    result = []
+    for metric in found:
+        key = (metric.section_title, metric.metric, metric.kind, metric.value, metric.unit)
+        if key not in seen:
+            seen.add(key)
+            result.append(metric)
+    return result
+
+
+def _unnamed(paragraph: Paragraph, sentence: str, figure: str) -> Check:
+    return Check(
+        "metric_named", "failed", None,
+        f"line {paragraph.line.line}", "a name for the figure", figure,
+        f"no name found for {figure} in: {sentence}")

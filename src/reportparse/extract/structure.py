@@ -1,32 +1,45 @@
-"""The layout of a report: sections, paragraphs and table grids, found in its lines.
+"""The layout of a report: headings, paragraphs and tables, found in its lines.
 
-``outline(document)`` walks the lines once:
+``outline(document)`` is a chain of small steps:
 
-* ``N title`` on a line of its own is a section heading when N is larger than the last one;
-* ``表N title`` is a table caption; the next line is the table's header, and the table runs
-  on through multi-cell rows. A blank line (a page break in the original) does not end it;
-  a one-cell line ends it unless it sits directly between two rows (a group heading such as
-  ``開示請求`` whose empty value cells were lost);
-* a PDF reader marks the rows of each ruled table (``Line.grid``); such a table needs no
-  caption: it takes its number and title from a ``表N`` caption right above it, else the
-  next number and the short line above it as title;
-* every other line is a paragraph of the section it sits in.
+1. ``_kind``: every line is a table row (several cells, or a row of a ruled PDF/HTML grid), a
+   caption, a ``(単位:件)`` line, a note, a line of bare values, or text (see ``vocabulary`` for
+   the printed styles);
+2. ``_table_spans``: runs of rows become tables. A ruled grid (``Line.grid``) is one table; in
+   text, a run of two or more rows is, whatever captions it. A blank line (a page break) does not
+   end a run; one-cell lines stay in it when they head a group of rows or carry the pieces of a
+   row broken over several lines; a caption, heading or note ends it;
+3. ``_body``: header rows are told from data rows by content (a header row holds no number and,
+   below the first, sits under a span), and a row broken over several lines (its label on one,
+   its values on the next, a note after them) is joined back;
+4. ``_caption_of``: each table's number and title come from its caption (``表1``, ``第1表``,
+   ``<第1表>``, ``【表1】``, ``…(表1)``), else a sentence pointing at it (``…は表1の通り``), else the
+   title line above it, else its heading; its unit from a ``(単位:件)`` line. Unnumbered tables
+   are numbered by their place in the report;
+5. every other line is a heading (numbered, bulleted or a plain title line) or a paragraph of
+   the section it sits in.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Document, Line
+from ..values.dates import DateError, find_dates
+from ..values.numbers import COUNTERS, parse_quantity
+from . import vocabulary as words
+from .headers import Columns, resolve
 
-_SECTION = re.compile(r"^(\d{1,2}) (\S.{0,60})$")
-_CAPTION = re.compile(r"^表 ?(\d{1,2}) ?(.*)$")
+_PAIR = re.compile(r"^[^:。]{1,30}:\d[\d,]*(?:" + "|".join(COUNTERS) + ")?$")
+_BARE_VALUE = re.compile(r"^(?:\(注\d*\)|※\d*)$")
+_LEGAL_REFERENCE = re.compile(r" ?\([^()]*(?:\([^()]*\)[^()]*)*(?:条例|第\d+条)[^()]*(?:\([^()]*\)[^()]*)*\)$")
+_TITLE_MAX = 40
 
 
 @dataclass(frozen=True)
 class Section:
-    no: int
+    no: int | None
     title: str
 
 
@@ -38,13 +51,22 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Grid:
-    """A table as printed: caption, header cells and body rows (cells still raw text)."""
+    """A table as printed: its caption and unit, resolved header and body rows.
+
+    ``header`` holds each column's leaf heading (the row-label column first, where there is
+    one) and ``groups`` the spanning headings above each (`` / ``-joined, ``""`` where none);
+    ``rows`` are the body rows in order, broken rows joined, group-heading rows kept.
+    """
 
     section: Section | None
     no: int
     title: str
     header: tuple[str, ...]
     rows: tuple[Line, ...]
+    groups: tuple[str, ...] = ()
+    unit: str = ""
+    header_rows: int = 1
+    numbered: bool = True
 
 
 @dataclass(frozen=True)
@@ -52,99 +74,381 @@ class Outline:
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
     grids: tuple[Grid, ...]
+    prose: tuple[Line, ...]  # every line outside the tables, in order: title, headings, captions
 
 
-def _section_heading(line: Line, last_no: int) -> Section | None:
-    match = _SECTION.match(line.text) if len(line.cells) == 1 else None
-    if match and int(match.group(1)) > last_no and not line.text.endswith("。"):
-        return Section(int(match.group(1)), match.group(2))
+# --- 1. what each line is ---------------------------------------------------------------
+
+
+def caption(text: str) -> tuple[int, str] | None:
+    """(number, title) of a table caption line, or None."""
+    if text.endswith("。"):
+        return None
+    for style in words.CAPTION_STYLES:
+        match = style.match(text)
+        if match:
+            groups = match.groupdict()
+            return int(groups.get("no") or groups["no2"]), _heading_title(match["title"].strip())
     return None
 
 
-def _caption(line: Line) -> re.Match[str] | None:
-    return _CAPTION.match(line.text) if len(line.cells) == 1 else None
+def _is_bare_values(text: str) -> bool:
+    """``68件``, ``20 43 0 2 1``, ``(注2)``: the values of a row broken over several lines."""
+    tokens = text.split(" ")
+    return all(parse_quantity(token) or _BARE_VALUE.match(token) for token in tokens)
 
 
-def _is_row(lines: tuple[Line, ...], index: int) -> bool:
-    """Whether ``lines[index]`` continues the table whose rows precede it."""
-    line = lines[index]
-    if _caption(line) or line.grid is not None:
-        return False
+def _kind(line: Line) -> str:
+    if line.grid is not None:
+        return "grid"
     if len(line.cells) > 1:
+        return "row"
+    text = line.cells[0]
+    if _is_bare_values(text):
+        return "values"
+    if caption(text):
+        return "caption"
+    if words.UNIT_LINE.match(text):
+        return "unit"
+    if words.NOTE_MARKERS.match(text):
+        return "note"
+    return "text"
+
+
+def _is_bracketed(text: str) -> bool:
+    return text.startswith("(") and text.endswith(")")
+
+
+# --- 2. table spans ---------------------------------------------------------------------
+
+
+def _continues(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
+    """Whether line ``j`` continues the text table whose rows precede it."""
+    kind, previous = kinds[j], kinds[j - 1]
+    if kind in ("row", "values"):
         return True
-    following = lines[index + 1] if index + 1 < len(lines) else None
-    return (
-        not line.gap_before
-        and following is not None
-        and not following.gap_before
-        and len(following.cells) > 1
-    )
+    if kind == "text" and _is_bracketed(lines[j].text) and previous == "values":
+        return True
+    if kind == "text" and previous == "row" and _PAIR.match(lines[j].text):
+        return True  # a row of label:value pairs whose other cells are empty
+    if kind == "text" and _is_label(lines[j].text):
+        return _rows_follow(lines, kinds, j)
+    return False
 
 
-def _grid(lines: tuple[Line, ...], start: int, section: Section | None) -> tuple[Grid, int]:
-    """The grid whose caption is ``lines[start]``, and the index of the line after it."""
-    match = _caption(lines[start])
-    assert match is not None
-    header_at = start + 1
-    end = header_at + 1
-    while end < len(lines) and _is_row(lines, end):
+def _is_label(text: str) -> bool:
+    return not text.endswith("。") and len(text) <= _TITLE_MAX
+
+
+def _rows_follow(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
+    """A row label whose values follow on their own lines, or labels of rows (group headings,
+    rows whose values were lost) that lead on, without a break, to more rows."""
+    if j + 1 < len(lines) and kinds[j + 1] == "values":
+        return True
+    for k in range(j, min(j + 8, len(lines) - 1)):
+        if lines[k].gap_before or lines[k + 1].gap_before:
+            return False
+        if kinds[k + 1] == "row":
+            return True
+        if kinds[k + 1] != "text" or not _is_label(lines[k + 1].text):
+            return False
+    return False
+
+
+def _text_span(lines: tuple[Line, ...], kinds: list[str], start: int) -> int:
+    end = start + 1
+    while end < len(lines) and _continues(lines, kinds, end):
         end += 1
-    header = lines[header_at].cells if header_at < len(lines) else ()
-    rows = lines[header_at + 1 : end]
-    width = max((len(row.cells) for row in rows), default=len(header))
-    # A blank top-left corner cell (the No column of a list) is often lost in copying.
-    padded = ("",) * max(0, width - len(header)) + header
-    return Grid(section, int(match.group(1)), match.group(2).strip(), padded, rows), end
+    while (kinds[end - 1] == "text" and not _is_bracketed(lines[end - 1].text)
+           and not _PAIR.match(lines[end - 1].text)):
+        end -= 1
+    return end
 
 
-def _ruled_grid(lines: tuple[Line, ...], start: int, section: Section | None, no: int,
-                title: str) -> tuple[Grid, int]:
-    """The ruled table whose first row is ``lines[start]``, and the index after it."""
-    end = start
-    while end < len(lines) and lines[end].grid == lines[start].grid:
-        end += 1
-    return Grid(section, no, title, lines[start].cells, lines[start + 1 : end]), end
+def _table_spans(lines: tuple[Line, ...], kinds: list[str]) -> list[tuple[int, int]]:
+    spans, index = [], 0
+    while index < len(lines):
+        if kinds[index] == "grid":
+            end = index
+            while end < len(lines) and lines[end].grid == lines[index].grid:
+                end += 1
+        elif kinds[index] == "row":
+            end = _text_span(lines, kinds, index)
+        else:
+            index += 1
+            continue
+        if sum(kinds[i] in ("row", "grid") for i in range(index, end)) >= 2:
+            spans.append((index, end))
+        index = end
+    return spans
 
 
-def _title_above(lines: tuple[Line, ...], index: int) -> str:
-    """The short line right above an uncaptioned table, on its page, as its title."""
-    above = lines[index - 1] if index > 0 else None
-    if (above is None or above.grid is not None or above.page != lines[index].page
-            or len(above.text) > 40 or above.text.endswith("。")):
-        return ""
-    return above.text
+# --- 3. header and body -----------------------------------------------------------------
+
+
+def _is_data(cells: tuple[str, ...]) -> bool:
+    return any(parse_quantity(cell) or _is_date(cell) for cell in cells if cell)
+
+
+def _is_date(cell: str) -> bool:
+    if "年" not in cell and "." not in cell and "/" not in cell:
+        return False
+    try:
+        return bool(find_dates(cell))
+    except DateError:
+        return True
+
+
+def _under_a_span(upper: tuple[str, ...], lower: tuple[str, ...], width: int) -> bool:
+    """A lower header row sits under spans: beside fillers of the upper row, or with fillers
+    of its own under the upper row's vertical spans."""
+    upper_fillers = len(upper) < width or any(not cell for cell in upper[1:])
+    lower_fillers = any(not cell and j < len(upper) and upper[j] for j, cell in enumerate(lower))
+    return upper_fillers or lower_fillers
+
+
+def _header_count(rows: list[Line], width: int) -> int:
+    if not rows or _is_data(rows[0].cells):
+        return 0
+    count = 1
+    while (count < min(3, len(rows) - 1)
+           and sum(bool(cell) for cell in rows[count].cells) >= 2
+           and not _is_data(rows[count].cells)
+           and _under_a_span(rows[count - 1].cells, rows[count].cells, width)):
+        count += 1
+    return count
+
+
+def _joined(row: Line, cells: list[str]) -> Line:
+    return replace(row, cells=tuple(cells))
+
+
+def _reflowed(lines: list[Line], kinds: list[str]) -> list[Line]:
+    """Rows broken over several lines joined back: bare values are appended to the row above;
+    a bracketed explanation after them is joined to the last value as one note cell."""
+    rows: list[Line] = []
+    for line, kind in zip(lines, kinds):
+        if kind == "values" and rows and (len(rows[-1].cells) == 1 or _is_data(rows[-1].cells)):
+            tokens: list[str] = []
+            for token in line.text.split(" "):
+                if _BARE_VALUE.match(token) and (tokens or len(rows[-1].cells) > 1):
+                    if tokens:
+                        tokens[-1] += token
+                    else:
+                        rows[-1] = _joined(rows[-1], [*rows[-1].cells[:-1],
+                                                      rows[-1].cells[-1] + token])
+                else:
+                    tokens.append(token)
+            rows[-1] = _joined(rows[-1], [*rows[-1].cells, *tokens])
+        elif kind == "text" and _is_bracketed(line.text) and rows:
+            rows[-1] = _joined(rows[-1], [*rows[-1].cells[:-1],
+                                          f"{rows[-1].cells[-1]} {line.text}"])
+        else:
+            rows.append(line)
+    return rows
+
+
+def _front_corner_lost(header: tuple[str, ...], rows: list[Line]) -> bool:
+    """A list whose blank top-left header cell (over the No column) was lost in copying."""
+    firsts = [row.cells[0] for row in rows if len(row.cells) > 1]
+    return bool(firsts) and all(cell.isdigit() for cell in firsts) and not header[0].isdigit()
+
+
+def _body(lines: list[Line], kinds: list[str]) -> tuple[Columns, list[Line], int]:
+    rows = _reflowed(lines, kinds) if any(kind == "values" for kind in kinds) else lines
+    width = max(len(row.cells) for row in rows)
+    count = _header_count(rows, width)
+    header_rows = [row.cells for row in rows[:count]]
+    body = rows[count:]
+    data_width = max((len(row.cells) for row in body), default=0)
+    if count == 1 and data_width == len(header_rows[0]) + 1 and _front_corner_lost(
+            header_rows[0], body):
+        header_rows = [("",) + header_rows[0]]
+    columns = resolve(header_rows, max(data_width, len(header_rows[0]) if header_rows else 0))
+    return columns, body, count
+
+
+# --- 4. caption, title and unit ---------------------------------------------------------
+
+
+def _table_reference(text: str) -> tuple[int, str] | None:
+    for sentence in text.split("。"):
+        match = words.TABLE_REFERENCE.search(sentence)
+        if match:
+            return int(match["no"]), match["title"].strip()
+    return None
+
+
+def _title_and_unit(text: str) -> tuple[str, str]:
+    match = words.UNIT_SUFFIX.match(text)
+    return (match["title"].strip(), match["unit"].strip()) if match else (text, "")
+
+
+def section_title(section: Section | None) -> str:
+    return _LEGAL_REFERENCE.sub("", section.title) if section else ""
+
+
+@dataclass(frozen=True)
+class _Caption:
+    no: int | None
+    title: str
+    unit: str
+    lines: tuple[int, ...]  # the lines it used up (captions and unit lines are no paragraphs)
+
+
+def _caption_of(lines: tuple[Line, ...], kinds: list[str], start: int,
+                section: Section | None, headings: set[int]) -> _Caption:
+    index, unit, used = start - 1, "", list[int]()
+    while index >= 0 and kinds[index] in ("unit", "note") and len(used) < 3:
+        if kinds[index] == "unit":
+            unit = words.UNIT_LINE.match(lines[index].text)["unit"].strip()  # type: ignore[index]
+        used.append(index)
+        index -= 1
+    above = lines[index] if index >= 0 else None
+    if above is None or kinds[index] in ("grid", "row", "values"):
+        return _Caption(None, section_title(section), unit, tuple(used))
+    text = above.text
+    printed = caption(text)
+    if printed:
+        title, title_unit = _title_and_unit(printed[1])
+        return _Caption(printed[0], title, unit or title_unit, (*used, index))
+    reference = _table_reference(text) if text.endswith("。") or "。" in text else None
+    if reference:
+        return _Caption(reference[0], reference[1], unit, tuple(used))
+    if index in headings or (len(text) <= _TITLE_MAX and "。" not in text
+                             and not text.endswith(words.SENTENCE_ENDINGS)
+                             and above.page == lines[start].page):
+        title, title_unit = _title_and_unit(_LEGAL_REFERENCE.sub("", _heading_title(text)))
+        uses = () if index in headings else (index,)
+        return _Caption(None, title, unit or title_unit, (*used, *uses))
+    return _Caption(None, section_title(section), unit, tuple(used))
+
+
+# --- 5. headings --------------------------------------------------------------------------
+
+
+def _heading_title(text: str) -> str:
+    for style in words.NUMBERED_HEADINGS:
+        match = style.match(text)
+        if match:
+            return match["title"].strip()
+    if text[:1] in words.HEADING_BULLETS:
+        return text[1:].strip()
+    for opening, closing in words.TITLE_FRAMES:
+        if len(text) > 2 and text.startswith(opening) and text.endswith(closing):
+            return text[len(opening):-len(closing)].strip()
+    return text
+
+
+class _Headings:
+    """Tells headings from prose, remembering the last number of each numbered style so that
+    a list item (``1 …`` after ``3 …``) is not taken for a new section."""
+
+    def __init__(self) -> None:
+        self.last_no: dict[int, int] = {}
+
+    def read(self, line: Line, previous: Line | None) -> Section | None:
+        text = line.text
+        if len(line.cells) != 1 or text.endswith("。") or _is_bare_values(text):
+            return None
+        for style_no, style in enumerate(words.NUMBERED_HEADINGS):
+            match = style.match(text)
+            if match:
+                no = int(match["no"])
+                if no <= self.last_no.get(style_no, 0):
+                    return None
+                if previous is not None and previous.text.endswith(":"):
+                    return None
+                self.last_no[style_no] = no
+                return Section(no, _LEGAL_REFERENCE.sub("", match["title"].strip()))
+        if (text[:1] in words.HEADING_BULLETS and len(text) > 1) or _is_plain_title(text):
+            self.last_no.clear()  # a heading of another style opens a part numbered afresh
+            return Section(None, _heading_title(text))
+        return None
+
+
+def _is_plain_title(text: str) -> bool:
+    return (len(text) <= words.PLAIN_HEADING_MAX and not re.search(r"[。、,:]|\d", text)
+            and not text.endswith(words.SENTENCE_ENDINGS) and not text.startswith(("『", "「")))
+
+
+# --- the chain ----------------------------------------------------------------------------
+
+
+def _numbered(grids: list[Grid]) -> list[Grid]:
+    """Unnumbered tables take their place in the report, or the next free number."""
+    printed = {grid.no for grid in grids if grid.numbered}
+    result, taken = [], set(printed)
+    for place, grid in enumerate(grids, start=1):
+        if not grid.numbered:
+            no = place if place not in taken else max(taken | {0}) + 1
+            taken.add(no)
+            grid = replace(grid, no=no)
+        result.append(grid)
+    return result
 
 
 def outline(document: Document) -> Outline:
     """Split a document into sections, paragraphs and grids, in reading order."""
     lines = document.lines
+    kinds = [_kind(line) for line in lines]
+    spans = _table_spans(lines, kinds)
+    starts = {start: end for start, end in spans}
+    reader = _Headings()
     sections: list[Section] = []
     paragraphs: list[Paragraph] = []
     grids: list[Grid] = []
+    heading_at: dict[int, Section] = {}
+    section: Section | None = None
+    consumed: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if index in starts:
+            end = starts[index]
+            found = _caption_of(lines, kinds, index, section, set(heading_at))
+            consumed.update(found.lines)
+            columns, body, count = _body(list(lines[index:end]), kinds[index:end])
+            grids.append(Grid(section, found.no or 0, found.title, columns.leaves, tuple(body),
+                              columns.groups, found.unit, count, found.no is not None))
+            index = end
+            continue
+        heading = reader.read(lines[index], lines[index - 1] if index else None)
+        if heading and kinds[index] == "text":
+            section = heading
+            heading_at[index] = heading
+            sections.append(heading)
+        index += 1
+    paragraphs = _paragraphs(lines, kinds, starts, heading_at, consumed)
+    in_tables = {i for start, end in spans for i in range(start, end)}
+    prose = tuple(line for i, line in enumerate(lines) if i not in in_tables)
+    return Outline(tuple(sections), tuple(paragraphs), tuple(_numbered(grids)), prose)
+
+
+def _paragraphs(lines: tuple[Line, ...], kinds: list[str], starts: dict[int, int],
+                heading_at: dict[int, Section], consumed: set[int]) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
     section: Section | None = None
     index = 0
     while index < len(lines):
-        line = lines[index]
-        heading = _section_heading(line, section.no if section else 0)
-        caption = _caption(line)
-        ruled_next = index + 1 < len(lines) and lines[index + 1].grid is not None
-        if line.grid is not None:
-            no = grids[-1].no + 1 if grids else 1
-            grid, index = _ruled_grid(lines, index, section, no, _title_above(lines, index))
-            if grid.rows:  # a lone ruled box (a header drawn apart, a frame) is no table
-                grids.append(grid)
-        elif heading:
-            section = heading
-            sections.append(heading)
-            index += 1
-        elif caption and ruled_next:
-            grid, index = _ruled_grid(lines, index + 1, section, int(caption.group(1)),
-                                      caption.group(2).strip())
-            grids.append(grid)
-        elif caption:
-            grid, index = _grid(lines, index, section)
-            grids.append(grid)
-        else:
+        if index in starts:
+            index = starts[index]
+            continue
+        if index in heading_at:
+            section = heading_at[index]
+        elif index not in consumed and kinds[index] != "caption":
+            line = lines[index]
+            if paragraphs and _continues_sentence(paragraphs[-1].line, line):
+                line = replace(paragraphs[-1].line,
+                               cells=(paragraphs[-1].line.text + line.text,))
+                paragraphs.pop()
             paragraphs.append(Paragraph(section, line))
-            index += 1
-    return Outline(tuple(sections), tuple(paragraphs), tuple(grids))
+        index += 1
+    return paragraphs
+
+
+def _continues_sentence(previous: Line, line: Line) -> bool:
+    """A sentence broken at a line end: ``…登録数は287`` / ``件である。``, or after a comma."""
+    if line.gap_before or len(previous.cells) != 1 or len(line.cells) != 1:
+        return False
+    before, after = previous.text, line.text
+    return (before[-1:].isdigit() and after.startswith(COUNTERS)) or before.endswith("、")

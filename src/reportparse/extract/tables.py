@@ -1,33 +1,58 @@
-"""Table grids into ``TableCell`` records: one record per data cell.
+"""Table grids into ``TableCell`` records, one per data cell, and the checks of reading them.
 
 Rules (SPEC, tables.csv):
 
-* the header cell ``件数 (件)`` gives column ``件数`` and unit ``件``; the first column holds
-  the row labels and is not a data column;
+* a header cell ``件数 (件)`` gives column ``件数`` and unit ``件``; other parentheses (``(A)``,
+  ``(A+B-C)``) stay in the name; a ``(単位:件)`` line gives the unit of every column without
+  one; a count printed with its counter (``82件``) gives its own unit;
+* the first column holds the row labels unless every row starts with a number (a table with no
+  row-label column); ``column_no`` counts the data columns from 1;
 * a row whose value cells are all empty heads the rows below it (``row_group``);
-* a total row (``合計``, ``計``, ``総計``, ``小計``) ends the group above it and has no group;
-* ``value`` is the cell as printed (normalised), ``value_num`` the number it spells,
-  ``value_date`` the ISO date when it is a Japanese date.
+* a total row (``合計``, ``計`` …, or an unlabelled last row equal to the sums above it) ends the
+  group above it and has no group;
+* ``value`` is the cell as printed, ``value_num`` the number it spells (``△46`` is -46;
+  ``916(21)`` is 916, and the bracketed 21 is a cell of its own in column ``…(括弧内)``),
+  ``value_date`` the ISO date of a Japanese date;
+* cells printed as ``label:value`` side by side (``前年度からの継続案件:67件``) are rows of their own;
+* in a table whose rows or columns are fiscal years (``令和3年度``, ``12年度`` under ``年度``, an
+  as-of date ``平成27年3月31日``, a period ``…4月1日~…3月31日``), each value carries that year.
+
+Nothing is placed by guesswork: a row with fewer or more values than the table has columns
+(cells lost in copying) and a number that cannot be read are failed checks, and such a row
+gives no cells.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
-from ..values.dates import DateError, FiscalYear, parse_date
+from ..records import Check, Line, TableCell
+from ..values.dates import (
+    DateError,
+    FiscalYear,
+    find_dates,
+    find_fiscal_year,
+    fiscal_year_in,
+    named_fiscal_year,
+    parse_date,
+)
 from ..values.normalize import compact_label
-from ..values.numbers import parse_number
-from ..records import TableCell
+from ..values.numbers import looks_numeric, parse_quantity
+from . import vocabulary as words
 from .structure import Grid
 
-TOTAL_LABELS = frozenset({"合計", "計", "総計", "小計"})
-_UNIT = re.compile(r"^(?P<name>.*?) ?\((?P<unit>[^()]+)\)$")
+TOTAL_LABELS = words.TOTAL_LABELS
+SECOND_COUNT = "(括弧内)"
 _DATE_HINT = re.compile(r"年|[MTSHR]\d|\d[./]\d", re.IGNORECASE)
+_PAIR = re.compile(r"^(?P<label>[^:]+?) ?: ?(?P<value>[^:]+)$")
+_ERALESS_YEAR = re.compile(r"^(?P<year>\d{1,2})(?:年度)?$")
+_YEAR_AXIS = re.compile(r"年度|年月日|期間|^年$")
 
 
 def split_unit(heading: str) -> tuple[str, str]:
     """``件数 (件)`` -> (``件数``, ``件``); a heading without a unit keeps an empty unit."""
-    match = _UNIT.match(heading)
+    match = words.HEADER_UNIT.match(heading)
     if match and match["name"]:
         return compact_label(match["name"]), match["unit"].strip()
     return compact_label(heading), ""
@@ -43,36 +68,230 @@ def value_date(value: str, fiscal_year: FiscalYear | None) -> str | None:
         return None
 
 
-def table_cells(grid: Grid, fiscal_year: FiscalYear | None) -> list[TableCell]:
-    """Every data cell of ``grid``, row by row, column by column."""
-    columns = [split_unit(heading) for heading in grid.header[1:]]
-    cells: list[TableCell] = []
-    group, row_no = "", 0
-    for row in grid.rows:
-        label, values = compact_label(row.cells[0]), row.cells[1:]
-        if not any(values):
-            group = label
-            continue
-        row_no += 1
-        is_total = label in TOTAL_LABELS
-        if is_total:
-            group = ""
-        for (column, unit), value in zip(columns, values):
-            cells.append(
-                TableCell(
-                    table_no=grid.no,
-                    table_title=grid.title,
-                    row_no=row_no,
-                    row_group=group,
-                    row_label=label,
-                    column=column,
-                    unit=unit,
-                    value=value,
-                    value_num=parse_number(value),
-                    value_date=value_date(value, fiscal_year),
-                    is_total=is_total,
-                    source_page=row.page,
-                    source_line=row.line,
-                )
-            )
-    return cells
+def label_year(label: str, fiscal_year: FiscalYear | None, year_axis: bool) -> int | None:
+    """The fiscal year a row or column label names, or None.
+
+    ``令和3年度``; era-less ``12年度`` (or ``12`` under a 年度 header) in the era of the report;
+    an as-of date (the fiscal year it falls in); a period from 1 April to 31 March.
+    """
+    try:
+        found = find_fiscal_year(label)
+        if found and label.endswith("年度"):
+            return found.start_year
+        eraless = _ERALESS_YEAR.match(label)
+        if eraless and fiscal_year and (year_axis or label.endswith("年度")):
+            return _in_report_era(int(eraless["year"]), fiscal_year)
+        dates = find_dates(label, fiscal_year) if year_axis else []
+    except DateError:
+        return None
+    if len(dates) == 1 and dates[0].month:
+        return dates[0].year - (1 if dates[0].month <= 3 else 0)
+    if len(dates) == 2 and (dates[0].month, dates[0].day, dates[1].month) == (4, 1, 3):
+        return dates[0].year
+    return None
+
+
+def _in_report_era(year: int, fiscal_year: FiscalYear) -> int | None:
+    """``12`` in a 平成15年度 report is 平成12年度 (2000): a year of the report's era, not later
+    than the report."""
+    era = named_fiscal_year(fiscal_year.start_year).label[:2]
+    try:
+        found = fiscal_year_in(f"{year}年度", era=era)
+    except DateError:
+        return None
+    return found.start_year if found and found.start_year <= fiscal_year.start_year else None
+
+
+@dataclass(frozen=True)
+class TableRead:
+    cells: list[TableCell]
+    checks: list[Check]
+
+
+@dataclass(frozen=True)
+class _Column:
+    no: int
+    name: str
+    group: str
+    unit: str
+    year: int | None
+    note: bool
+
+
+def _check(name: str, grid: Grid, location: str, expected: str, actual: str,
+           message: str) -> Check:
+    return Check(name, "failed", grid.no, f"表{grid.no} {location}", expected, actual, message)
+
+
+def _has_label_column(grid: Grid) -> bool:
+    """Rows are labelled by their first cell, unless every row starts with a number under a
+    heading of its own (``請求件数`` over ``142``) or under no header at all, which makes it a
+    data column."""
+    if _is_pair_table(grid):
+        return False
+    firsts = [row.cells[0] for row in grid.rows if len(row.cells) > 1]
+    numeric = firsts and all(parse_quantity(cell) for cell in firsts)
+    first_heading = grid.header[0] if grid.header else ""
+    blank_corner = not first_heading and grid.header_rows > 0
+    return not numeric or blank_corner or bool(_YEAR_AXIS.search(first_heading))
+
+
+def _pair(cell: str) -> re.Match[str] | None:
+    pair = _PAIR.match(cell)
+    return pair if pair and parse_quantity(pair["value"]) else None
+
+
+def _is_pair_table(grid: Grid) -> bool:
+    """Every cell is ``label:value`` (``前年度からの継続案件:67件``): pairs side by side."""
+    cells = [cell for row in grid.rows for cell in row.cells if cell]
+    return bool(cells) and all(_pair(cell) for cell in cells)
+
+
+def _columns(grid: Grid, labelled: bool, fiscal_year: FiscalYear | None) -> list[_Column]:
+    first = 1 if labelled else 0
+    columns = []
+    for position in range(first, len(grid.header)):
+        name, unit = split_unit(grid.header[position])
+        group = grid.groups[position] if position < len(grid.groups) else ""
+        columns.append(_Column(
+            no=position - first + 1, name=name, group=group, unit=unit or grid.unit,
+            year=label_year(name, fiscal_year, year_axis=False),
+            note=bool(words.NOTE_HEADER.match(grid.header[position]))))
+    return columns
+
+
+def _is_note_piece(cell: str) -> bool:
+    """``1件 (下記の…No.37。請求者は…)``: a note joined from a broken row's explanation."""
+    return " (" in cell and cell.endswith(")") and len(cell) > 12
+
+
+def _placed(values: list[str], columns: list[_Column], headed: bool) -> list[str] | None:
+    """The row's values, one per column, or None when they cannot be placed for sure (too few
+    or too many, or a value under no printed heading of a table that has a header)."""
+    placed = _by_position(values, columns)
+    if placed is None or (headed and any(
+            value and not column.name for value, column in zip(placed, columns))):
+        return None
+    return placed
+
+
+def _by_position(values: list[str], columns: list[_Column]) -> list[str] | None:
+    notes = [i for i, column in enumerate(columns) if column.note]
+    if values and _is_note_piece(values[-1]) and notes:
+        placed = values[:-1]
+        if len(placed) != notes[-1]:
+            return None
+        return placed + [""] * (notes[-1] - len(placed)) + [values[-1]]
+    if len(values) > len(columns):
+        return None
+    missing = columns[len(values):]
+    if any(not column.note for column in missing):
+        return None
+    return values + [""] * len(missing)
+
+
+class _TableReader:
+    def __init__(self, grid: Grid, fiscal_year: FiscalYear | None):
+        self.grid = grid
+        self.fiscal_year = fiscal_year
+        self.labelled = _has_label_column(grid)
+        self.columns = _columns(grid, self.labelled, fiscal_year)
+        self.year_axis = self.labelled and bool(_YEAR_AXIS.search(grid.header[0]))
+        self.cells: list[TableCell] = []
+        self.checks: list[Check] = []
+        self.row_no = 0
+
+    def read(self) -> TableRead:
+        rows = self.grid.rows
+        if not self.columns:
+            return TableRead([], [])
+        group = ""
+        data_rows = [row for row in rows if self._values(row)]
+        for index, row in enumerate(rows):
+            label, values = self._label(row), self._values(row)
+            if not values:
+                following = rows[index + 1] if index + 1 < len(rows) else None
+                if following is not None and self._values(following):
+                    group = label
+                continue
+            is_total = compact_label(label) in TOTAL_LABELS or (
+                not label and self.labelled and row is data_rows[-1]
+                and self._sums_above(values, data_rows[:-1]))
+            if is_total:
+                group = ""
+            self._row(row, label, values, group, is_total)
+        return TableRead(self.cells, self.checks)
+
+    def _label(self, row: Line) -> str:
+        return compact_label(row.cells[0]) if self.labelled and row.cells else ""
+
+    def _values(self, row: Line) -> list[str]:
+        values = list(row.cells[1:] if self.labelled else row.cells)
+        return values if any(values) else []
+
+    def _sums_above(self, values: list[str], above: list[Line]) -> bool:
+        """An unlabelled last row is a total when each number equals the sum above it."""
+        if len(above) < 2:
+            return False
+        sums = [0.0] * len(values)
+        for row in above:
+            for i, cell in enumerate(self._values(row)[:len(values)]):
+                quantity = parse_quantity(cell)
+                sums[i] += quantity.value if quantity else 0
+        numbers = [(parse_quantity(cell), total) for cell, total in zip(values, sums)]
+        return all(q is not None for q, _ in numbers) and all(
+            q.value == total for q, total in numbers if q is not None)
+
+    def _row(self, row: Line, label: str, values: list[str], group: str, is_total: bool) -> None:
+        if all(_pair(cell) for cell in values if cell):
+            self._pairs(row, values, group)
+            return
+        placed = _placed(values, self.columns, self.grid.header_rows > 0)
+        if placed is None:
+            named = sum(bool(c.name) and not c.note for c in self.columns)
+            self.checks.append(_check(
+                "row_width", self.grid, f"{label or 'row'} (line {row.line})",
+                f"{named} values", " | ".join(values),
+                f"line {row.line}: {label or 'a row'} has {len(values)} values for "
+                f"{named} named columns; cells were lost in copying, so its values "
+                "cannot be placed and are not written"))
+            return
+        self.row_no += 1
+        year = label_year(label, self.fiscal_year, self.year_axis) if self.labelled else None
+        for column, value in zip(self.columns, placed):
+            if value:
+                self._cell(row, label, group, column, column.name, value, is_total, year)
+
+    def _pairs(self, row: Line, values: list[str], group: str) -> None:
+        for column, cell in zip(self.columns, values):
+            pair = _pair(cell) if cell else None
+            if pair:
+                self.row_no += 1
+                self._cell(row, compact_label(pair["label"]), group, column, column.name,
+                           pair["value"], False, None)
+
+    def _cell(self, row: Line, label: str, group: str, column: _Column, name: str, value: str,
+              is_total: bool, row_year: int | None) -> None:
+        quantity = parse_quantity(value)
+        date = None if quantity else value_date(value, self.fiscal_year)
+        year = row_year or column.year or (self.fiscal_year.start_year if self.fiscal_year else None)
+        cell = TableCell(
+            fiscal_year=year, table_no=self.grid.no, table_title=self.grid.title,
+            row_no=self.row_no, row_group=group, row_label=label, column_no=column.no,
+            column_group=column.group, column=name,
+            unit=(quantity.unit if quantity and quantity.unit else column.unit), value=value,
+            value_num=quantity.value if quantity else None, value_date=date,
+            is_total=is_total, source_page=row.page, source_line=row.line)
+        self.cells.append(cell)
+        if quantity and quantity.second is not None:
+            self.cells.append(replace(cell, column=name + SECOND_COUNT,
+                                      value=str(quantity.second), value_num=quantity.second))
+        if quantity is None and date is None and not column.note and looks_numeric(value):
+            self.checks.append(_check(
+                "value_readable", self.grid, f"{label} / {name}", "a number", value,
+                f"line {row.line}: {value!r} looks like a number but cannot be read as one"))
+
+
+def table_cells(grid: Grid, fiscal_year: FiscalYear | None) -> TableRead:
+    """Every data cell of ``grid``, row by row, column by column, and what could not be read."""
+    return _TableReader(grid, fiscal_year).read()

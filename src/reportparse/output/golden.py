@@ -1,46 +1,44 @@
 """Golden files: the hand-checked expected output of every corpus report.
 
-``golden/<report_id>/<output>.csv`` holds what ``parse`` writes for ``corpus/<file>`` alone.
+``golden/<report_id>/<output>.csv`` holds what ``parse`` writes for ``corpus/<file>`` alone
+(``store.report_files``, the same bytes as OUT's CSVs of a dataset of that report).
 ``check`` parses the corpus afresh and compares byte for byte, printing a unified diff of
-every file that drifted; ``update`` rewrites the golden files (read the diff first: a golden
-value changes only when the new value is the right one).
+every file that drifted; ``update`` rewrites the golden files through ``store.commit``
+(read the diff first: a golden value changes only when the new value is the right one).
 """
 
 from __future__ import annotations
 
 import difflib
-import filecmp
 import shutil
-import tempfile
 from pathlib import Path
 
-from ..batch.run import InputError, Job, expand_inputs, render, report_ids
-from .rows import columns
-from .writers import csv_bytes, encode, write_files
+from ..batch.run import Job, expand_inputs, render, report_ids
+from .store import InputError, commit_files, report_files
 
 GOLDEN_OUTPUTS = ("reports", "tables", "metrics", "incidents", "tokens", "checks")
 _DIFF_LINES = 40
 
 
-def render_corpus(corpus: Path, target: Path, engine: str = "pymupdf") -> list[InputError]:
-    """Write the output of each corpus report into ``target/<report_id>/``."""
+def render_corpus(corpus: Path, engine: str = "pymupdf"
+                  ) -> tuple[dict[str, bytes], list[InputError]]:
+    """``{report_id/output.csv: bytes}`` for each corpus report, and the inputs that failed."""
     paths, errors = expand_inputs([str(corpus)])
+    files: dict[str, bytes] = {}
     for path, report_id in zip(paths, report_ids(paths)):
         shown = (Path(corpus.name) / path.relative_to(corpus)).as_posix()
         result = render(Job(path, report_id, engine, source_path=shown))
         if isinstance(result, InputError):
             errors.append(result)
             continue
-        write_files({target / report_id / f"{name}.csv":
-                     csv_bytes(columns(name), [])
-                     + encode(result.fragments[name], "utf-8-sig", opens_file=False)
-                     for name in GOLDEN_OUTPUTS})
-    return errors
+        files.update({f"{report_id}/{name}": data
+                      for name, data in report_files(result, GOLDEN_OUTPUTS).items()})
+    return files, errors
 
 
-def _diff(expected: Path, actual: Path, label: str) -> list[str]:
-    before = expected.read_text(encoding="utf-8-sig").splitlines() if expected.exists() else []
-    after = actual.read_text(encoding="utf-8-sig").splitlines() if actual.exists() else []
+def _diff(expected: bytes | None, actual: bytes | None, label: str) -> list[str]:
+    before = expected.decode("utf-8-sig").splitlines() if expected is not None else []
+    after = actual.decode("utf-8-sig").splitlines() if actual is not None else []
     lines = list(difflib.unified_diff(before, after, f"golden/{label}", f"now/{label}",
                                       lineterm="", n=1))
     if len(lines) > _DIFF_LINES:
@@ -48,21 +46,24 @@ def _diff(expected: Path, actual: Path, label: str) -> list[str]:
     return lines
 
 
+def _golden_files(golden: Path) -> dict[str, bytes]:
+    return {f"{folder.name}/{output}.csv": (folder / f"{output}.csv").read_bytes()
+            for folder in golden.iterdir() if folder.is_dir()
+            for output in GOLDEN_OUTPUTS if (folder / f"{output}.csv").is_file()}
+
+
 def check(corpus: Path, golden: Path, engine: str = "pymupdf") -> list[str]:
     """Lines describing every difference between the corpus output and ``golden``."""
-    with tempfile.TemporaryDirectory() as temporary:
-        fresh = Path(temporary)
-        problems = [f"{e.source_path}: {e.error}: {e.message}"
-                    for e in render_corpus(corpus, fresh, engine)]
-        names = sorted({p.name for p in fresh.iterdir()} | {p.name for p in golden.iterdir()
-                                                             if p.is_dir()})
-        for report_id in names:
-            for output in GOLDEN_OUTPUTS:
-                label = f"{report_id}/{output}.csv"
-                expected, actual = golden / label, fresh / label
-                if not (expected.exists() and actual.exists()
-                        and filecmp.cmp(expected, actual, shallow=False)):
-                    problems += _diff(expected, actual, label) or [f"{label}: differs"]
+    fresh, errors = render_corpus(corpus, engine)
+    problems = [f"{e.source_path}: {e.error}: {e.message}" for e in errors]
+    expected = _golden_files(golden)
+    report_ids = sorted({label.split("/")[0] for label in fresh.keys() | expected.keys()})
+    for report_id in report_ids:
+        for output in GOLDEN_OUTPUTS:
+            label = f"{report_id}/{output}.csv"
+            if expected.get(label) != fresh.get(label):
+                problems += (_diff(expected.get(label), fresh.get(label), label)
+                             or [f"{label}: differs"])
     return problems
 
 
@@ -71,12 +72,11 @@ def update(corpus: Path, golden: Path, engine: str = "pymupdf") -> list[InputErr
 
     Report folders whose corpus file is gone are removed; other files (a README) stay.
     """
-    with tempfile.TemporaryDirectory() as temporary:
-        fresh = Path(temporary)
-        errors = render_corpus(corpus, fresh, engine)
-        golden.mkdir(parents=True, exist_ok=True)
-        for old in [p for p in golden.iterdir() if p.is_dir()]:
-            shutil.rmtree(old)
-        for new in fresh.iterdir():
-            shutil.copytree(new, golden / new.name)
+    fresh, errors = render_corpus(corpus, engine)
+    kept = {label.split("/")[0] for label in fresh}
+    if golden.is_dir():
+        for old in golden.iterdir():
+            if old.is_dir() and old.name not in kept:
+                shutil.rmtree(old)
+    commit_files(golden, fresh)
     return errors

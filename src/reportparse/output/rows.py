@@ -1,17 +1,24 @@
 """The output tables of SPEC.md: their exact columns, and rows built from reports.
 
-``rows(reports, name)`` gives plain dicts in column order (the CSV writer formats them);
-``frame(reports, name)`` gives the same as a pandas DataFrame with typed columns.
+``rows(reports, name)`` gives plain tuples in column order (the CSV writer formats them);
+``csv_lines(report, name)`` the formatted CSV lines of one report, as a batch worker writes
+them; ``frame(reports, name)`` the rows as a pandas DataFrame with typed columns. pandas is
+imported inside ``frame`` only: it is three quarters of the start-up time of a process, and
+the batch path never needs it.
 """
 
 from __future__ import annotations
 
 from dataclasses import fields
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from .. import tokens
 from ..records import Check, Incident, Metric, Report, TableCell, Token
+from .writers import csv_text
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REPORT_COLUMNS = (
     "report_id", "source_path", "source_sha256", "source_format", "engine", "pages",
@@ -21,9 +28,9 @@ REPORT_COLUMNS = (
 
 # name -> (record type, the report attribute holding them, the report columns put first)
 _RECORD_OUTPUTS = {
-    "tables": (TableCell, "table_records", ("report_id", "fiscal_year")),
-    "metrics": (Metric, "metric_records", ("report_id", "fiscal_year")),
-    "incidents": (Incident, "incident_records", ("report_id", "fiscal_year")),
+    "tables": (TableCell, "table_records", ("report_id",)),
+    "metrics": (Metric, "metric_records", ("report_id",)),
+    "incidents": (Incident, "incident_records", ("report_id",)),
     "tokens": (Token, "token_records", ("report_id",)),
     "checks": (Check, "check_records", ("report_id",)),
 }
@@ -34,7 +41,7 @@ OUTPUT_NAMES = ("reports", *_RECORD_OUTPUTS)
 # integers (a plain int column with a gap would turn into floats, 1710634 -> 1710634.0).
 _INTEGER_COLUMNS = {
     "pages", "fiscal_year", "n_tables", "n_metrics", "n_incidents", "n_checks_failed",
-    "table_no", "row_no", "section_no", "no", "category_declared", "affected_count",
+    "table_no", "row_no", "column_no", "section_no", "no", "category_declared", "affected_count",
     "incident_no", "token_no", "source_page", "source_line",
 }
 
@@ -62,15 +69,24 @@ def rows(reports: list[Report], name: str) -> list[tuple]:
     record_type, attribute, leading = _RECORD_OUTPUTS[name]
     # attrgetter, not dataclasses.astuple: astuple deep-copies every value, ten times slower
     values = attrgetter(*(f.name for f in fields(record_type)))
-    result = []
+    result: list[tuple] = []
     for report in reports:
         prefix = tuple(getattr(report, column) for column in leading)
         result.extend(prefix + values(record) for record in getattr(report, attribute))
     return result
 
 
+def csv_lines(report: Report, name: str) -> str:
+    """The CSV lines (no header) of output ``name`` for ``report``."""
+    if name == "tokens":  # straight from MeCab's text: no Token object per word
+        return tokens.csv_lines(report.report_id, report.incident_records, report.words)
+    return csv_text(rows([report], name))
+
+
 def frame(reports: list[Report], name: str) -> pd.DataFrame:
-    """Output ``name`` as a DataFrame: integer columns are nullable ``Int64``."""
+    """Output ``name`` as a pandas DataFrame: integer columns are nullable ``Int64``."""
+    import pandas as pd
+
     table = pd.DataFrame(rows(reports, name), columns=list(columns(name)), dtype=object)
     for column in table.columns:
         if column in _INTEGER_COLUMNS:

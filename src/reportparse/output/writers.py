@@ -34,19 +34,17 @@ def neutralize(text: str) -> str:
 
 
 def format_cell(value: object) -> str:
-    kind = type(value)  # most cells are text or integers: test those first, and cheaply
-    if kind is str:
+    # most cells are text or integers: test those first, and cheaply (type, not isinstance)
+    if type(value) is str:
         return neutralize(value) if value[:1] in _TRIGGER_CHARACTERS else value
-    if kind is int:
+    if type(value) is int:
         return str(value)
     if value is None:
         return ""
-    if kind is bool:
+    if type(value) is bool:
         return "true" if value else "false"
-    if kind is float and value.is_integer():
-        return str(int(value))
-    if kind is float:
-        return str(value)
+    if type(value) is float:
+        return str(int(value)) if value.is_integer() else str(value)
     return neutralize(str(value))
 
 

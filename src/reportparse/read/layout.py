@@ -37,8 +37,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..values.normalize import fold_count, normalize
 from ..records import Line
+from ..values.normalize import fold_count, normalize
 
 TOLERANCE = 1.5  # points: rules closer than this are the same rule
 RULE_WIDTH = 2.0  # points: a line or filled rectangle at most this thick is a ruling line
@@ -60,6 +60,10 @@ class Char(NamedTuple):
     baseline: float
     size: float
 
+    @property
+    def middle(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, self.baseline - _CENTRE * self.size
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:
@@ -67,6 +71,9 @@ class Segment:
     top: float
     x1: float
     bottom: float
+
+
+Box = tuple[int, float, float, float, float]  # page, x0, top, x1, bottom
 
 
 @dataclass
@@ -129,7 +136,7 @@ def _clusters(values: list[float]) -> list[float]:
 
 
 @dataclass
-class Grid:
+class RuledGrid:
     """A ruled table on one page: column edges ``xs``, row edges ``ys``, cell owners."""
 
     xs: list[float]
@@ -191,7 +198,7 @@ def _uncovered(spans: list[_Rule], middles: list[float]) -> list[int]:
             if not any(r.start - TOLERANCE <= middle <= r.end + TOLERANCE for r in spans)]
 
 
-def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> Grid | None:
+def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> RuledGrid | None:
     xs, ys = _clusters([v.position for v in vertical]), _clusters([h.position for h in horizontal])
     if len(xs) < 2 or len(ys) < 2:
         return None
@@ -206,7 +213,7 @@ def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> Grid | None:
         for i in _uncovered(down.near(xs[j]), row_middles):
             cells.join((i, j - 1), (i, j))
     owner = {(i, j): cells.find((i, j)) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
-    return Grid(xs, ys, owner)
+    return RuledGrid(xs, ys, owner)
 
 
 @dataclass(frozen=True)
@@ -227,8 +234,8 @@ class _Frame:
         return (side_low + TOLERANCE < rule.position < side_high - TOLERANCE
                 and low - TOLERANCE <= rule.start and rule.end <= high + TOLERANCE)
 
-    def grid(self) -> Grid:
-        return Grid([self.left.position, self.right.position],
+    def grid(self) -> RuledGrid:
+        return RuledGrid([self.left.position, self.right.position],
                     [self.top.position, self.bottom.position], {(0, 0): (0, 0)})
 
 
@@ -262,7 +269,7 @@ def _boxes(across: _Lines, down: _Lines) -> list[_Frame]:
             and not any(f.holds(r, False) for r in down.rules)]
 
 
-def find_grids(segments: list[Segment]) -> list[Grid]:
+def find_grids(segments: list[Segment]) -> list[RuledGrid]:
     """The ruled tables and boxes among ``segments``, top to bottom.
 
     Boxes come first (their rules are set apart); the other rules form tables: groups of
@@ -344,6 +351,7 @@ class _Block:
     in_margin: bool = False
     boxed: bool = False  # the text of a box: a line of its own, never joined to another
     beside: int | None = None  # the table this text stands beside, read after that table
+    boxes: list[list[Box]] = field(default_factory=list)  # per cell: where it is printed
 
     @property
     def left(self) -> float:
@@ -354,7 +362,7 @@ def _in_body(y: float, page: Page) -> bool:
     return _MARGIN * page.height < y < (1 - _MARGIN) * page.height
 
 
-def _assign(chars: list[Char], grids: list[Grid]) -> list[Char]:
+def _assign(chars: list[Char], grids: list[RuledGrid]) -> list[Char]:
     """Put each glyph in the box or cell its centre lies in; the glyphs outside, in order.
 
     Boxes come first: they lie on top of any table under them. Glyphs are looked up by a
@@ -374,18 +382,18 @@ def _assign(chars: list[Char], grids: list[Grid]) -> list[Char]:
     return [char for char, done in zip(chars, taken) if not done]
 
 
-def _beside(y: float, tables: list[tuple[int, Grid]]) -> int | None:
+def _beside(y: float, tables: list[tuple[int, RuledGrid]]) -> int | None:
     return next((number for number, grid in tables if grid.ys[0] < y < grid.ys[-1]), None)
 
 
-def _rows(grid: Grid) -> list[tuple[str, ...]]:
+def _rows(grid: RuledGrid) -> list[tuple[str, ...]]:
     """Every row of a table at the grid's full width; a merged cell is text then ``""``."""
     return [tuple(cell_text(grid.cells.get((i, j), [])) if grid.owner[(i, j)] == (i, j) else ""
                   for j in range(len(grid.xs) - 1))
             for i in range(len(grid.ys) - 1)]
 
 
-def _text_blocks(free: list[Char], page: Page, tables: list[tuple[int, Grid]]) -> list[_Block]:
+def _text_blocks(free: list[Char], page: Page, tables: list[tuple[int, RuledGrid]]) -> list[_Block]:
     """The lines of the glyphs outside every table and box."""
     blocks = []
     for line in _visual_lines(free):
@@ -395,11 +403,12 @@ def _text_blocks(free: list[Char], page: Page, tables: list[tuple[int, Grid]]) -
             blocks.append(_Block((line[0].baseline, line[0].x0, 0), page.number, (text,), None,
                                  max(c.x1 for c in line), size,
                                  in_margin=not _in_body(line[0].baseline, page),
-                                 beside=_beside(line[0].baseline - _CENTRE * size, tables)))
+                                 beside=_beside(line[0].baseline - _CENTRE * size, tables),
+                                 boxes=[[_text_box(page.number, line)]]))
     return blocks
 
 
-def _box_blocks(boxes: list[Grid], page: Page, tables: list[tuple[int, Grid]]) -> list[_Block]:
+def _box_blocks(boxes: list[RuledGrid], page: Page, tables: list[tuple[int, RuledGrid]]) -> list[_Block]:
     """One line for the text of each box."""
     blocks = []
     for box in boxes:
@@ -408,11 +417,13 @@ def _box_blocks(boxes: list[Grid], page: Page, tables: list[tuple[int, Grid]]) -
         if text:
             blocks.append(_Block((box.ys[0], box.xs[0], 0), page.number, (text,), None,
                                  box.xs[-1], in_margin=not _in_body(middle, page), boxed=True,
-                                 beside=_beside(middle, tables)))
+                                 beside=_beside(middle, tables),
+                                 boxes=[[(page.number, box.xs[0], box.ys[0], box.xs[-1],
+                                          box.ys[-1])]]))
     return blocks
 
 
-def _page_blocks(page: Page, grids: list[Grid], first_grid_id: int) -> list[_Block]:
+def _page_blocks(page: Page, grids: list[RuledGrid], first_grid_id: int) -> list[_Block]:
     """Text lines, boxes and table rows of one page, in reading order."""
     free = _assign(page.chars, grids)
     tables = list(enumerate((g for g in grids if not g.is_box), start=first_grid_id))
@@ -420,8 +431,12 @@ def _page_blocks(page: Page, grids: list[Grid], first_grid_id: int) -> list[_Blo
     written = [(number, grid) for number, grid in tables if any(map(any, rows[number]))]
     blocks = _text_blocks(free, page, written) + _box_blocks(
         [g for g in grids if g.is_box], page, written)
-    blocks += [_Block((grid.ys[0], grid.xs[0], i), page.number, cells, number, grid.xs[-1])
-               for number, grid in written for i, cells in enumerate(rows[number]) if any(cells)]
+    for number, grid in written:
+        extents = _merged_extents(grid)
+        blocks += [_Block((grid.ys[0], grid.xs[0], i), page.number, cells, number, grid.xs[-1],
+                          boxes=[[(page.number, *extents[grid.owner[(i, j)]])]
+                                 for j in range(len(cells))])
+                   for i, cells in enumerate(rows[number]) if any(cells)]
     return sorted(blocks, key=lambda b: b.order)
 
 
@@ -476,7 +491,8 @@ def _stitch(blocks: list[_Block], layouts: dict[int, tuple]) -> tuple[list[_Bloc
             continue
         if block.grid not in table_of:
             continued = _continues(previous, block, layouts)
-            table_of[block.grid] = previous.grid if continued else block.grid
+            table_of[block.grid] = previous.grid if continued and previous and previous.grid \
+                is not None else block.grid
             repeating[block.grid] = 0 if continued else -1
         part, block.grid = block.grid, table_of[block.grid]
         head = first_rows.setdefault(block.grid, [])
@@ -485,9 +501,10 @@ def _stitch(blocks: list[_Block], layouts: dict[int, tuple]) -> tuple[list[_Bloc
                 repeating[part] += 1
                 continue
             repeating[part] = -1
-            if (previous.grid == block.grid and not block.cells[0]
+            if (previous and previous.grid == block.grid and not block.cells[0]
                     and _first_cells_filled(stitched, block.grid)):
                 previous.cells = tuple(_joined(a, b) for a, b in zip(previous.cells, block.cells))
+                _extend(previous, block)
                 continue
         if len(head) < 5:
             head.append(block.cells)
@@ -542,13 +559,38 @@ def _paragraphs(blocks: list[_Block], right_edge: dict[int, float]) -> list[_Blo
         if previous and _continues_paragraph(previous, block, right_edge[block.page]):
             previous.cells = (_joined(previous.cells[0], block.cells[0]),)
             previous.right, previous.order = block.right, block.order
+            _extend(previous, block)
             continue
         joined.append(block)
     return joined
 
 
-def document_lines(pages: list[Page]) -> tuple[tuple[Line, ...], int]:
-    """Lines of the document model from laid-out pages, and how many glyphs were folded."""
+def _text_box(page: int, line: list[Char]) -> Box:
+    size = max(c.size for c in line)
+    baseline = max(c.baseline for c in line)
+    return (page, min(c.x0 for c in line), baseline - 0.9 * size, max(c.x1 for c in line),
+            baseline + 0.2 * size)
+
+
+def _merged_extents(grid: RuledGrid) -> dict[tuple[int, int], tuple[float, float, float, float]]:
+    """Each owning cell's rectangle (x0, top, x1, bottom), with every cell merged into it."""
+    extents: dict[tuple[int, int], tuple[float, float, float, float]] = {}
+    for (i, j), owner in grid.owner.items():
+        x0, top, x1, bottom = grid.xs[j], grid.ys[i], grid.xs[j + 1], grid.ys[i + 1]
+        if owner in extents:
+            a, b, c, d = extents[owner]
+            x0, top, x1, bottom = min(a, x0), min(b, top), max(c, x1), max(d, bottom)
+        extents[owner] = (x0, top, x1, bottom)
+    return extents
+
+
+def _extend(block: _Block, joined: _Block) -> None:
+    for boxes, more in zip(block.boxes, joined.boxes):
+        boxes.extend(more)
+
+
+def _blocks(pages: list[Page]) -> list[_Block]:
+    """Every line of the document as a block, in order: what ``document_lines`` numbers."""
     blocks: list[_Block] = []
     layouts: dict[int, tuple] = {}
     for page in pages:
@@ -562,10 +604,29 @@ def document_lines(pages: list[Page]) -> tuple[tuple[Line, ...], int]:
     right_edge = {p.number: max((b.right for b in blocks if b.page == p.number
                                  and b.grid is None and not b.boxed), default=p.width)
                   for p in pages}
+    return _paragraphs(_with_side_text(blocks, layouts), right_edge)
+
+
+def line_boxes(pages: list[Page]) -> dict[tuple[int, int], list[list[Box]]]:
+    """Where each line of ``document_lines`` is printed: (page, line) -> boxes of each cell.
+
+    A paragraph joined from several printed lines, or a table row split by a page break,
+    has several boxes for one cell.
+    """
+    per_page: Counter[int] = Counter()
+    found = {}
+    for block in _blocks(pages):
+        per_page[block.page] += 1
+        found[(block.page, per_page[block.page])] = block.boxes
+    return found
+
+
+def document_lines(pages: list[Page]) -> tuple[tuple[Line, ...], int]:
+    """Lines of the document model from laid-out pages, and how many glyphs were folded."""
     lines: list[Line] = []
     per_page: Counter[int] = Counter()
     folded = 0
-    for block in _paragraphs(_with_side_text(blocks, layouts), right_edge):
+    for block in _blocks(pages):
         folded += sum(fold_count(cell) for cell in block.cells)
         per_page[block.page] += 1
         lines.append(Line(tuple(normalize(cell) for cell in block.cells), block.page,

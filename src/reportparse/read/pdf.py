@@ -8,16 +8,31 @@ CSV. Errors carry SPEC's codes:
 * ``corrupt``: not a PDF that opens, or one with no pages (PyMuPDF "repairs" a truncated
   file into an empty document without complaint, so zero pages is an error here);
 * ``no_text_layer``: pages without a single glyph — a scan, which needs OCR first.
+
+A damaged PDF often still opens: the library repairs it or skips what it cannot read, and
+says so only in warnings. Those are captured (never printed: MuPDF would write them to
+stdout) and become the document's ``damage``, which the report carries as a failed
+``damaged`` check. Where the engine warned, the other engine reads the file too and a
+disagreement between them is named. Text that cannot be written (a lone surrogate from a
+broken font map, a control character) is replaced with U+FFFD and counted as damage.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from ..records import Document, Line, ReportError
 from .layout import RULE_WIDTH, Char, Page, Segment, document_lines
-from ..records import Document, ReportError
+
+_REPLACEMENT = "\ufffd"
+_UNWRITABLE = ("Cs", "Cc")  # lone surrogates (no encoding takes them), control characters
+_UNWRITABLE_ANY = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # Cc and Cs, exactly
+_NOTES_SHOWN = 3  # damage notes quoted in a message; the rest are counted
 
 
 def _rectangle_edges(x0: float, top: float, x1: float, bottom: float,
@@ -62,6 +77,36 @@ def _path_lines(commands: list[tuple]) -> list[Segment]:
     return segments
 
 
+def _clean(text: str) -> tuple[str, int]:
+    """``text`` with unwritable characters replaced by U+FFFD, and how many there were."""
+    bad = sum(unicodedata.category(c) in _UNWRITABLE for c in text)
+    if not bad:
+        return text, 0
+    return "".join(_REPLACEMENT if unicodedata.category(c) in _UNWRITABLE else c
+                   for c in text), bad
+
+
+def _cleaned_chars(chars: list[Char], notes: list[str], page: int) -> list[Char]:
+    if not _UNWRITABLE_ANY.search("".join(char.text for char in chars)):
+        return chars  # the usual page: one search instead of a look-up per glyph
+    replaced = 0
+    result = []
+    for char in chars:
+        text, bad = _clean(char.text)
+        replaced += bad
+        result.append(char if not bad else Char(text, char.x0, char.x1, char.baseline,
+                                                 char.size))
+    if replaced:
+        notes.append(f"page {page}: {replaced} unreadable character(s) replaced with U+FFFD")
+    return result
+
+
+def _warning_lines(text: str) -> list[str]:
+    """The library's warnings, one a line; they quote the damaged bytes, so they are cleaned."""
+    return [_clean(line)[0] for line in text.splitlines()
+            if line and not line.startswith("... repeated")]
+
+
 # --- PyMuPDF ---------------------------------------------------------------------------
 
 
@@ -69,7 +114,7 @@ def _glyphs(rawdict: dict) -> list[Char]:
     """The glyphs of a page's ``rawdict``.
 
     ``tuple.__new__`` builds each ``Char`` without the NamedTuple's Python-level ``__new__``:
-    a long report has hundreds of thousands of glyphs, and this is a fifth of reading it.
+    a long report has hundreds of thousands of glyphs.
     """
     new = tuple.__new__
     return [new(Char, (char["c"], char["bbox"][0], char["bbox"][2], char["origin"][1], size))
@@ -80,13 +125,19 @@ def _glyphs(rawdict: dict) -> list[Char]:
             for char in span["chars"]]
 
 
-def _pymupdf_pages(data: bytes, name: str) -> list[Page]:
+def _pymupdf_pages(data: bytes, name: str) -> tuple[list[Page], list[str]]:
     import pymupdf
 
+    pymupdf.TOOLS.mupdf_display_errors(False)  # they would go to stdout, even with -q
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    pymupdf.TOOLS.reset_mupdf_warnings()
+    notes: list[str] = []
     try:
         document = pymupdf.open(stream=data, filetype="pdf")
     except Exception as error:
         raise ReportError("corrupt", f"{name}: not a readable PDF ({error})") from None
+    if document.is_repaired:
+        notes.append("its cross-reference table was broken and had to be rebuilt")
     if document.needs_pass:
         raise ReportError("encrypted", f"{name}: the PDF is encrypted and needs a password")
     if document.page_count == 0:
@@ -95,8 +146,9 @@ def _pymupdf_pages(data: bytes, name: str) -> list[Page]:
     # gaps between kanji and digits, which PyMuPDF would read as `【4 年1 月】`).
     flags = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES
     pages = []
-    for number, page in enumerate(document, start=1):
-        chars = _glyphs(page.get_text("rawdict", flags=flags))
+    for number in range(1, document.page_count + 1):
+        page = document[number - 1]
+        chars = _cleaned_chars(_glyphs(page.get_text("rawdict", flags=flags)), notes, number)
         segments = []
         for path in page.get_drawings():
             stroked = path.get("type") in ("s", "fs")
@@ -107,18 +159,49 @@ def _pymupdf_pages(data: bytes, name: str) -> list[Page]:
                     rect = item[1]
                     segments += _rectangle_edges(rect.x0, rect.y0, rect.x1, rect.y1, stroked)
         pages.append(Page(number, page.rect.width, page.rect.height, chars, segments))
-    return pages
+    notes += [f"MuPDF: {line}" for line in _warning_lines(pymupdf.TOOLS.mupdf_warnings(reset=True))]
+    return pages, notes
 
 
 # --- pdfplumber ------------------------------------------------------------------------
 
 
-def _pdfplumber_pages(data: bytes, name: str) -> list[Page]:
+class _Collected(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+@contextmanager
+def _pdfminer_warnings() -> Iterator[list[str]]:
+    """pdfminer's warnings while reading, kept instead of logged."""
+    logger = logging.getLogger("pdfminer")
+    handler, propagate = _Collected(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler.lines
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _pdfplumber_pages(data: bytes, name: str) -> tuple[list[Page], list[str]]:
+    with _pdfminer_warnings() as warnings:
+        pages, notes = _pdfplumber_read(data, name)
+    return pages, notes + [f"pdfminer: {line}" for line in _warning_lines("\n".join(warnings))]
+
+
+def _pdfplumber_read(data: bytes, name: str) -> tuple[list[Page], list[str]]:
     import io
 
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    notes: list[str] = []
     try:
         document = pdfplumber.open(io.BytesIO(data))
         pdf_pages = document.pages
@@ -136,8 +219,8 @@ def _pdfplumber_pages(data: bytes, name: str) -> list[Page]:
             # The baseline is the text matrix's origin (PDF space is bottom-up), as PyMuPDF's
             # "origin"; a glyph's bottom would depend on how each engine reads font metrics.
             height = float(page.height)
-            chars = [Char(c["text"], c["x0"], c["x1"], height - c["matrix"][5], c["size"])
-                     for c in page.chars]
+            chars = _cleaned_chars([Char(c["text"], c["x0"], c["x1"], height - c["matrix"][5],
+                                         c["size"]) for c in page.chars], notes, number)
             segments = [s for line in page.lines
                         for s in _line(line["x0"], line["top"], line["x1"], line["bottom"])]
             segments += [s for rect in page.rects for s in _rectangle_edges(
@@ -147,17 +230,43 @@ def _pdfplumber_pages(data: bytes, name: str) -> list[Page]:
             page.close()
     except Exception as error:
         raise ReportError("corrupt", f"{name}: page {len(pages) + 1} cannot be read ({error!r})") from None
-    return pages
+    return pages, notes
 
 
-ENGINES: dict[str, Callable[[bytes, str], list[Page]]] = {
+ENGINES: dict[str, Callable[[bytes, str], tuple[list[Page], list[str]]]] = {
     "pymupdf": _pymupdf_pages,
     "pdfplumber": _pdfplumber_pages,
 }
 
 
+def _texts(lines: tuple[Line, ...]) -> list[tuple[int, str]]:
+    return [(line.page, line.text) for line in lines]
+
+
+def _second_opinion(data: bytes, name: str, engine: str, lines: tuple[Line, ...]) -> str:
+    """What the other engine makes of a file that ``engine`` warned about."""
+    other = next(e for e in ENGINES if e != engine)
+    try:
+        theirs = _texts(document_lines(ENGINES[other](data, name)[0])[0])
+    except ReportError as error:
+        return f"{other} cannot read it ({error.code})"
+    ours = _texts(lines)
+    if theirs == ours:
+        return f"{other} reads the same text"
+    at = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
+    where = ours[at][0] if at < len(ours) else theirs[at][0]
+    return (f"{other} reads it differently from page {where} on ({len(ours)} lines against "
+            f"{len(theirs)}): try --engine {other}")
+
+
+def damage_message(notes: tuple[str, ...]) -> str:
+    shown = "; ".join(notes[:_NOTES_SHOWN])
+    more = f"; and {len(notes) - _NOTES_SHOWN} more" if len(notes) > _NOTES_SHOWN else ""
+    return f"{shown}{more}"
+
+
 @contextmanager
-def _no_cycle_collection():
+def _no_cycle_collection() -> Iterator[None]:
     """Hold the cyclic garbage collector back while a document is read.
 
     Reading keeps a ``Char`` for every glyph, hundreds of thousands of small tuples of a
@@ -177,12 +286,15 @@ def _no_cycle_collection():
 def read_pdf(data: bytes, name: str, engine: str = "pymupdf") -> Document:
     """Read the bytes of a PDF report with ``engine`` (``pymupdf`` or ``pdfplumber``)."""
     with _no_cycle_collection():
-        pages = ENGINES[engine](data, name)
+        pages, notes = ENGINES[engine](data, name)
         if not any(char.text.strip() for page in pages for char in page.chars):
             raise ReportError(
                 "no_text_layer",
                 f"{name}: {len(pages)} page(s) without any text layer (a scan?); run OCR first",
             )
         lines, folded = document_lines(pages)
+    damage = tuple(notes)
+    if damage:  # the verdict goes first: the warnings can be many
+        damage = (_second_opinion(data, name, engine, lines), *damage)
     return Document(lines=lines, pages=len(pages), source_format="pdf", engine=engine,
-                    folded=folded)
+                    folded=folded, damage=damage)

@@ -13,10 +13,11 @@ removes markup, splits each line into cells and normalises every cell once
 from __future__ import annotations
 
 import re
+
 from charset_normalizer import from_bytes
 
-from ..values.normalize import fold_count, normalize
 from ..records import Document, Line, ReportError
+from ..values.normalize import fold_count, normalize
 
 _JAPANESE_ENCODINGS = ("utf_8", "cp932", "euc_jp")
 _CELL_SEPARATOR = re.compile(r"\t|[ \u3000]{2,}")

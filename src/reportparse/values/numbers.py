@@ -1,8 +1,10 @@
-"""Numbers as printed in Japanese reports: ``1,710,634``, ``△5`` (minus five), ``12.5``."""
+"""Numbers as printed in Japanese reports: ``1,710,634``, ``△5`` (minus five), ``12.5``, and
+the counts of table cells (``82件``, ``916(21)``)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _NUMBER = re.compile(r"^(?P<sign>[-△▲]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?$")
 
@@ -25,3 +27,48 @@ def parse_number(text: str) -> int | float | None:
 
 def is_number(text: str) -> bool:
     return parse_number(text) is not None
+
+
+# Counter units: what a printed figure counts. Longest first, so ``千円`` wins over ``円``.
+COUNTERS = ("団体", "事務", "業務", "施設", "機関", "世帯", "箇所", "か所", "ヶ所", "千円",
+             "件", "人", "名", "回", "課", "校", "社", "通", "枚", "冊", "台", "円", "%")
+_QUANTITY = re.compile(
+    r"^(?P<number>[-△▲]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) ?"
+    rf"(?P<unit>{'|'.join(COUNTERS)})?"
+    r"(?: ?\((?P<second>\d{1,3}(?:,\d{3})+|\d+)\))?"
+    r" ?(?P<note>\(注\d*\)|※\d*)?$"
+)
+_NUMBER_LIKE = re.compile(rf"^[\d,.\s△▲()\-+]*\d[\d,.\s△▲()\-+]*(?:{'|'.join(COUNTERS)})?$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A table cell that holds a count: ``82件``, ``916(21)``, ``△46``, ``29.7%``, ``1(注2)``.
+
+    ``second`` is a count printed in brackets after the first (``916(21)``: 916 requests, 21 of
+    them of a kind a note explains); ``unit`` is a counter printed in the cell itself.
+    """
+
+    value: int | float
+    unit: str = ""
+    second: int | None = None
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The count a table cell spells, or None when it is not one."""
+    match = _QUANTITY.match(text.strip())
+    if not match:
+        return None
+    value = parse_number(match["number"])
+    assert value is not None
+    second = parse_number(match["second"]) if match["second"] else None
+    return Quantity(value, match["unit"] or "", int(second) if second is not None else None)
+
+
+_CODE = re.compile(r"\d[-/]\d")  # 104-8560, 03-3541-5151, 1/14: codes and dates, not numbers
+
+
+def looks_numeric(text: str) -> bool:
+    """Whether ``text`` is made of digits and number punctuation only (``1,2345``, ``3.4.5``):
+    a cell that should have been a number, so failing to read it must be reported."""
+    return bool(_NUMBER_LIKE.match(text.strip())) and not _CODE.search(text)

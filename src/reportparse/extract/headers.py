@@ -1,0 +1,99 @@
+"""Table headers of one or several rows, resolved into one leaf name and group per column.
+
+A header spanning two rows reaches us as two rows of cells with empty fillers under or beside
+the spans, exactly as a browser copy, a ruled PDF grid or an HTML table (colspan/rowspan
+expanded) gives it::
+
+    実施機関 | 令和3年度末の登録数(A) | 令和4年度内の登録 |        |        | 令和4年度末の登録数
+             |                        | 新規(B)           | 廃止(C) | 変更(D) |
+
+Each column's leaf is its lowest printed header cell; the cells above it — a filler to the right
+of a spanning cell inherits that cell — are its groups, joined with `` / ``.
+
+A copy may also lose the fillers of an upper span (``決定内容等`` over five columns printed as
+one cell, the five leaves printed from the left of the next row). Then the lower row is placed
+under the one upper cell whose span makes the widths agree: the last upper cell that is not a
+note column (``(注記)…``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..values.normalize import compact_label
+from .vocabulary import NOTE_HEADER
+
+
+@dataclass(frozen=True)
+class Columns:
+    leaves: tuple[str, ...]
+    groups: tuple[str, ...]
+
+
+def _padded(row: tuple[str, ...], width: int) -> list[str]:
+    return list(row) + [""] * (width - len(row))
+
+
+def _needs_realigning(upper: list[str], lower: tuple[str, ...]) -> bool:
+    """Whether ``lower`` was printed from the left although it belongs under a span."""
+    return bool(lower) and lower[0] != "" and upper[0] != "" and all(cell for cell in lower)
+
+
+def _realigned(upper: tuple[str, ...], lower: tuple[str, ...],
+               width: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """``upper`` with its span filled out and ``lower`` placed under it, or None when no
+    single span makes the widths agree."""
+    printed = [cell for cell in upper if cell]
+    span = max(width - len(printed) + 1, len(lower))
+    candidates = [i for i in range(1, len(printed)) if not NOTE_HEADER.match(printed[i])]
+    if not candidates or span != len(lower):
+        return None
+    at = candidates[-1]
+    new_upper = printed[:at + 1] + [""] * (span - 1) + printed[at + 1:]
+    new_lower = [""] * at + list(lower) + [""] * (len(printed) - at - 1)
+    return tuple(new_upper), tuple(new_lower)
+
+
+def _aligned_rows(rows: list[tuple[str, ...]], width: int) -> list[list[str]]:
+    if len(rows) == 2 and _needs_realigning(list(rows[0]), rows[1]):
+        realigned = _realigned(rows[0], rows[1], width)
+        if realigned:
+            rows = list(realigned)
+    full = max([width] + [len(row) for row in rows])
+    return [_padded(row, full) for row in rows]
+
+
+def _spans_filled(rows: list[list[str]]) -> list[list[str]]:
+    """Upper rows with each colspan filler holding its spanning cell's text."""
+    filled = [list(row) for row in rows]
+    for level, row in enumerate(filled[:-1]):
+        below = rows[level + 1]
+        for j in range(1, len(row)):
+            if not row[j] and below[j] and row[j - 1] and _spans_into(rows, level, j):
+                row[j] = row[j - 1]
+    return filled
+
+
+def _spans_into(rows: list[list[str]], level: int, j: int) -> bool:
+    """A filler continues the span on its left only where the span has cells below it."""
+    left = j - 1
+    while left >= 0 and not rows[level][left]:
+        left -= 1
+    return left >= 0 and any(rows[level + 1][left:j + 1])
+
+
+def resolve(rows: list[tuple[str, ...]], width: int) -> Columns:
+    """Leaf names and groups of ``width`` (or more) columns from the printed header rows."""
+    if not rows:
+        return Columns(("",) * width, ("",) * width)
+    aligned = _aligned_rows(rows, width)
+    filled = _spans_filled(aligned)
+    leaves, groups = [], []
+    for j in range(len(aligned[0])):
+        column = [filled[level][j] for level in range(len(filled))]
+        printed = [level for level in range(len(aligned)) if aligned[level][j]]
+        leaf_level = printed[-1] if printed else len(aligned) - 1
+        above = [compact_label(cell) for cell in column[:leaf_level] if cell]
+        leaves.append(aligned[leaf_level][j])
+        groups.append(" / ".join(dict.fromkeys(above)))
+    return Columns(tuple(leaves), tuple(groups))

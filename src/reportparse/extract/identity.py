@@ -1,0 +1,120 @@
+"""Who published a report and which fiscal year it covers.
+
+Municipality: the ward, city, town, village or prefecture the report names — a line that is
+only a name (``東京都台東区``, a page header), or a name followed by what it governs
+(``中野区区政情報の公開に関する条例``, ``練馬区個人情報保護条例``, ``東京都の個人情報…``). Where a
+prefecture and a municipality are written together, the municipality is the publisher. The name
+named most often wins; ties go to the first.
+
+Fiscal year: the first fiscal year written in the report's own lines (title, headings,
+prose): ``令和3年度``, a period from 1 April to 31 March, or an era-less ``19年度`` in the era
+the page writes most; else, for a report made of tables covering several years, the latest
+year its tables' rows or columns name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from ..records import Line, TableCell
+from ..values.dates import (
+    DateError,
+    FiscalYear,
+    find_fiscal_year,
+    fiscal_year_in,
+    named_fiscal_year,
+    period_fiscal_year,
+)
+
+PREFECTURES = (
+    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県",
+    "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県",
+    "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府",
+    "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
+    "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
+    "鹿児島県", "沖縄県",
+)
+# What follows a municipality's name when the text speaks of it as the publisher.
+GOVERNS = ("個人情報", "情報公開", "条例", "区政", "市政", "町政", "村政", "県政", "都政", "府政",
+           "公文書", "行政", "長", "役所", "議会", "の個人情報", "の情報公開", "報")
+_KANJI = r"\u4e00-\u9fff々ヶ"
+_NAME = rf"(?<![{_KANJI}])(?P<name>[{_KANJI}]{{1,6}}?(?:都|道|府|県|市|区|町|村))"
+_NAMED = re.compile(_NAME + "(?= ?(?:" + "|".join(GOVERNS) + "))")
+_ALONE = re.compile(rf"^(?P<name>[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|町|村))$")
+_ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
+_NOT_NAMES = ("区市町村", "市区町村", "都道府県", "特別区", "地区", "各区", "全区", "本市", "本区",
+              "当市", "当区", "同市", "同区")
+
+
+def _publisher(name: str) -> str:
+    """``東京都台東区`` -> ``台東区``: a municipality written after its prefecture."""
+    for prefecture in PREFECTURES:
+        if name.startswith(prefecture) and len(name) > len(prefecture):
+            return name[len(prefecture):]
+    return name
+
+
+def _names(text: str) -> Iterable[str]:
+    alone = _ALONE.match(text)
+    if alone:
+        yield _publisher(alone["name"])
+        return
+    for match in _NAMED.finditer(text):
+        name = _publisher(match["name"])
+        if not name.endswith(_NOT_NAMES) and len(name) >= 2:
+            yield name
+
+
+def municipality(lines: Iterable[Line]) -> str:
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for cell in line.cells:
+            counts.update(_names(cell))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def stated_fiscal_year(lines: Sequence[Line]) -> FiscalYear | None:
+    """The fiscal year ``lines`` (the report's prose, headings and captions: not its table
+    rows) state first: ``令和3年度``; a period ``令和4年4月1日~令和5年3月31日``; or an era-less
+    ``19年度`` whose era is the one the page writes most."""
+    for line in lines:
+        found = find_fiscal_year(line.text)
+        if found and not found.label[:1].isdigit():
+            return found
+        period = _period(line.text)
+        if period:
+            return period
+    return _eraless(lines)
+
+
+def _period(text: str) -> FiscalYear | None:
+    """A fiscal year written as the period from 1 April to 31 March of the next year."""
+    try:
+        return period_fiscal_year(text)
+    except DateError:
+        return None
+
+
+def _eraless(lines: Sequence[Line]) -> FiscalYear | None:
+    """An era-less ``19年度`` read in the era the page writes most (``平成20年3月31日``)."""
+    eras = Counter(era for line in lines for era in _ERA.findall(line.text))
+    if not eras:
+        return None
+    era = eras.most_common(1)[0][0]
+    for line in lines:
+        try:
+            found = fiscal_year_in(line.text, era=era)
+        except DateError:
+            return None
+        if found:
+            return named_fiscal_year(found.start_year)
+    return None
+
+
+def latest_table_year(cells: Iterable[TableCell], stated: FiscalYear | None) -> int | None:
+    years = {cell.fiscal_year for cell in cells if cell.fiscal_year is not None}
+    if stated is not None:
+        years.discard(stated.start_year)
+    return max(years) if years else None

@@ -1,0 +1,59 @@
+"""What the extract stage recognises, gathered as data a reader can scan.
+
+Every pattern here applies to normalised text (NFKC: ``（１）`` is ``(1)``, ``①`` is ``1``,
+``：`` is ``:``). Each table lists the printed styles seen in this family of reports; adding a
+style is adding a row, not a branch in the code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..values.numbers import COUNTERS
+
+# --- table captions -------------------------------------------------------------------
+# Each pattern names the printed number ``no`` and the ``title``; the caption line stands
+# right above its table, or (``…(表1)``) ends a title line.
+CAPTION_STYLES = tuple(re.compile(pattern) for pattern in (
+    r"^表 ?(?P<no>\d{1,3})(?:[ .:]|$) ?(?P<title>.*)$",                # 表1 開示請求の状況
+    r"^第 ?(?P<no>\d{1,3}) ?表(?:[ .:]|$)? ?(?P<title>.*)$",           # 第1表 …
+    r"^[<〈《\[【] ?第 ?(?P<no>\d{1,3}) ?表 ?[>〉》\]】] ?(?P<title>.*)$",  # <第1表>…
+    r"^[<〈《\[【] ?表 ?(?P<no>\d{1,3}) ?[>〉》\]】] ?(?P<title>.*)$",      # 【表1】…
+    r"^【表 ?(?P<no>\d{1,3})[ :.]?(?P<title>[^】]+)】$",                 # 【表1 開示の状況】
+    r"^(?P<title>\S.*?) ?[(\[](?:表 ?(?P<no>\d{1,3})|第 ?(?P<no2>\d{1,3}) ?表)[)\]]$",  # …(表1)
+))
+
+# A sentence that points at a numbered table: ``…の内訳は表1の通りです。``
+TABLE_REFERENCE = re.compile(
+    r"(?:^|、)(?:\S+?年度の)?(?P<title>[^、。]+?)は、?(?:別)?表 ?(?P<no>\d{1,3})(?:の|に|のとおり|の通り)")
+
+# ``(単位:件)`` on a line of its own, or ending a title line.
+UNIT_LINE = re.compile(r"^[(\[]?単位 ?[:：]? ?(?P<unit>[^()\[\]]+?)[)\]]?$")
+UNIT_SUFFIX = re.compile(r"^(?P<title>.*?) ?[(\[]単位 ?[:：]? ?(?P<unit>[^()\[\]]+)[)\]]$")
+
+# --- headings ---------------------------------------------------------------------------
+# A numbered heading prints its number; ``section_no`` is that number.
+NUMBERED_HEADINGS = tuple(re.compile(pattern) for pattern in (
+    r"^(?P<no>\d{1,2})(?: |\. ?|、|\) ?)(?P<title>[^\d\s].{0,60})$",  # 1 title, 1.title, 1)title
+    r"^\((?P<no>\d{1,2})\) ?(?P<title>[^\d\s].{0,60})$",             # (1)title
+    r"^第(?P<no>\d{1,2})(?:章|節)? ?(?P<title>[^\d\s表].{0,60})$",     # 第1 title
+))
+# A bullet opens a heading that prints no number: ``■情報公開制度``, ``◇業務の登録状況``.
+HEADING_BULLETS = "■□◆◇●○◎▼▽★☆"
+# Framing marks around a plain title: ``―信頼される区政…―``, ``【…】``.
+TITLE_FRAMES = (("―", "―"), ("【", "】"), ("〔", "〕"), ("-", "-"))
+PLAIN_HEADING_MAX = 30
+# A short line ending like a sentence (``…を紹介します``) is prose, not a heading.
+SENTENCE_ENDINGS = ("ます", "です", "した", "ません", "である", "ない", "する", "た")
+
+# --- notes, totals, units -----------------------------------------------------------------
+NOTE_MARKERS = re.compile(r"^(?:※|\*|\(注\d*\)|注\d*[:.)]|\(備考\)|備考[:])")
+NOTE_HEADER = re.compile(r"^(?:\(?注記?\)?|※|備考|摘要)")
+TOTAL_LABELS = frozenset({"合計", "計", "総計", "小計", "総数"})
+GRAND_TOTALS = frozenset({"合計", "総計", "総数"})
+
+COUNTER_PATTERN = "|".join(re.escape(unit) for unit in COUNTERS)
+
+# Parenthesised header text that is a unit (``件数 (件)``); anything else, such as ``(A)``,
+# ``(A+B-C)`` or ``(又は非開示)``, is part of the column's name.
+HEADER_UNIT = re.compile(rf"^(?P<name>.*?) ?\((?:単位 ?[:：]? ?)?(?P<unit>{COUNTER_PATTERN})\)$")

@@ -1,0 +1,35 @@
+"""Municipality and fiscal year, from wherever a report states them."""
+
+import pytest
+
+from reportparse.extract.identity import municipality, stated_fiscal_year
+from reportparse.records import Line
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line((text,), 1, number) for number, text in enumerate(texts, start=1)]
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (("東京都台東区", "区が保有している情報"), "台東区"),  # a page header: the ward, not 東京都
+    (("「中野区区政情報の公開に関する条例」により運営",), "中野区"),
+    (("練馬区個人情報保護条例における令和3年度の",), "練馬区"),
+    (("東京都の個人情報保護制度の運用状況",), "東京都"),  # a prefecture's own report
+    (("(尾道市個人情報保護条例(以下「条例」といいます。)第8条)",), "尾道市"),
+    (("区民の皆さんへ", "地区の集会所で", "市区町村長が"), ""),  # no name: nothing guessed
+    (("東村山市情報公開条例第6条", "請求者は東村山市内の団体", "東村山市長"), "東村山市"),
+])
+def test_municipality(texts, expected):
+    assert municipality(_lines(*texts)) == expected
+
+
+@pytest.mark.parametrize("texts, start_year", [
+    (("令和5年度の情報公開制度の運用状況を紹介します",), 2023),
+    (("運用状況", "対象期間 令和4年4月1日~令和5年3月31日"), 2022),
+    (("19年度の請求は5件", "平成20年3月31日現在"), 2007),  # era from the page
+    (("令和元年度",), 2019),
+    (("更新日:2022年6月27日",), None),  # a date is no fiscal year
+])
+def test_stated_fiscal_year(texts, start_year):
+    found = stated_fiscal_year(_lines(*texts))
+    assert (found.start_year if found else None) == start_year
