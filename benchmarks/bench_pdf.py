@@ -5,8 +5,9 @@ Run: ``make bench-pdf`` (or ``python benchmarks/bench_pdf.py [--repeat N] [PDF .
 Each side runs in a child process of its own, so that its peak memory (max RSS) is its own:
 * near-limit: PyMuPDF ``page.get_text("rawdict")`` and ``page.get_drawings()`` on every
   page, nothing else: the glyphs and ruling lines the pipeline starts from;
-* reportparse: the full pipeline (read, layout, structure, validate, tokenise) with the
-  default engine, PyMuPDF, and with pdfplumber;
+* reportparse: the PDF reader alone (``read_pdf`` with PyMuPDF: glyphs, rules, grids,
+  cells, lines), then the full pipeline (read, layout, structure, validate, tokenise) with
+  the default engine, PyMuPDF, and with pdfplumber;
 * for reference: ``pdfplumber`` ``page.extract_tables()`` on every page.
 Prints CPU seconds per pass (best of N), the ratio to the near-limit, and peak RSS.
 Not a test: nothing here passes or fails.
@@ -38,6 +39,13 @@ def _pymupdf_extraction(paths: list[str], _engine: str) -> None:
             for page in document:
                 page.get_text("rawdict")
                 page.get_drawings()
+
+
+def _read(paths: list[str], engine: str) -> None:
+    from reportparse.read.pdf import read_pdf
+
+    for path in paths:
+        read_pdf(Path(path).read_bytes(), path, engine)
 
 
 def _extract_tables(paths: list[str], _engine: str) -> None:
@@ -79,6 +87,7 @@ def main() -> None:
     paths = [str(p) for p in (args.pdfs or sorted(CORPUS.glob("*.pdf")))]
 
     sides = [("PyMuPDF rawdict + get_drawings (near-limit)", _pymupdf_extraction, ""),
+             ("reportparse read_pdf, pymupdf", _read, "pymupdf"),
              ("reportparse full pipeline, pymupdf", _pipeline, "pymupdf"),
              ("reportparse full pipeline, pdfplumber", _pipeline, "pdfplumber"),
              ("pdfplumber extract_tables (reference)", _extract_tables, "")]

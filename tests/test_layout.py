@@ -1,5 +1,7 @@
 """Layout of PDF pages, on pages built here from glyphs and rules."""
 
+import pytest
+
 from reportparse.read.layout import Char, Page, Segment, cell_text, document_lines, find_grids
 
 
@@ -142,3 +144,99 @@ def test_radicals_are_folded_and_counted():
     lines, folded = document_lines([page(1, glyphs("区\u2ea0事務所\u2ed1", 50, 100))])
     assert lines[0].cells == ("区民事務所長",)
     assert folded == 2
+
+
+def frame(x0, top, x1, bottom):
+    return [Segment(x0, top, x1, top), Segment(x0, bottom, x1, bottom),
+            Segment(x0, top, x0, bottom), Segment(x1, top, x1, bottom)]
+
+
+def test_a_header_over_two_rows_gives_full_width_rows_with_empty_fillers():
+    # 区分 and 年度末 span both header rows; 年度内 spans the three columns 新規 廃止 変更
+    xs, ys = [100, 160, 200, 240, 280, 320], [100, 120, 140, 160]
+    skip = {("h", 1, 0), ("h", 1, 4), ("v", 2, 0), ("v", 3, 0)}
+    chars = (glyphs("区分", 105, 125) + glyphs("年度内", 205, 115) + glyphs("年度末", 285, 125)
+             + glyphs("新規", 165, 135) + glyphs("廃止", 205, 135) + glyphs("変更", 245, 135)
+             + glyphs("区長", 105, 155) + glyphs("24", 165, 155) + glyphs("1", 205, 155)
+             + glyphs("55", 245, 155) + glyphs("975", 285, 155))
+    lines, _ = document_lines([page(1, chars, ruled(xs, ys, skip))])
+    assert [line.cells for line in lines] == [
+        ("区分", "年度内", "", "", "年度末"),
+        ("", "新規", "廃止", "変更", ""),
+        ("区長", "24", "1", "55", "975")]
+    assert {line.grid for line in lines} == {1}
+
+
+def test_a_boxed_figure_is_a_line_of_its_own():
+    chars = (glyphs("本文です。", 50, 100) + glyphs("登録数", 105, 135) + glyphs("498件", 105, 150)
+             + glyphs("以上です。", 50, 200))
+    lines, _ = document_lines([page(1, chars, frame(100, 120, 220, 160))])
+    assert texts(lines) == [(("本文です。",), None), (("登録数498件",), None),
+                            (("以上です。",), None)]
+
+
+def rounded_frame(x0, top, x1, bottom):
+    """A box with rounded corners: its straight sides stop 2 pt short of each corner."""
+    return [Segment(x0 + 2, top, x1 - 2, top), Segment(x0 + 2, bottom, x1 - 2, bottom),
+            Segment(x0, top + 2, x0, bottom - 2), Segment(x1, top + 2, x1, bottom - 2)]
+
+
+def _table_with_a_note_over_it(box):
+    """No | 件数 table of four rows; a box 調査中 drawn over the 件数 column, rows 1 and 2."""
+    xs, ys = [100, 150, 300], [100, 120, 140, 160, 180]
+    chars = (glyphs("No", 105, 115) + glyphs("件数", 155, 115)
+             + [c for n in (1, 2, 3) for c in glyphs(str(n), 105, 115 + 20 * n)]
+             + glyphs("3", 155, 175) + glyphs("調査中", 240, 141))
+    return chars, ruled(xs, ys) + box(235, 125, 290, 150)
+
+
+@pytest.mark.parametrize("box", [frame, rounded_frame])
+def test_a_box_laid_over_a_table_adds_no_column_and_is_read_after_the_table(box):
+    chars, segments = _table_with_a_note_over_it(box)
+    lines, _ = document_lines([page(1, chars, segments)])
+    assert texts(lines) == [(("No", "件数"), 1), (("1", ""), 1), (("2", ""), 1), (("3", "3"), 1),
+                            (("調査中",), None)]
+
+
+def test_a_box_beside_a_table_does_not_stop_it_continuing_on_the_next_page():
+    pages = _table_pages(header_on_page_2=True, split_row=False)
+    pages[0].chars.extend(glyphs("※", 420, 150))
+    pages[0].segments.extend(frame(415, 135, 440, 158))  # level with the table's last row
+    lines, _ = document_lines(pages)
+    assert texts(lines) == [(("No", "内容"), 1), (("1", "一行目"), 1), (("2", "前半"), 1),
+                            (("3", "三行目"), 1), (("※",), None)]
+
+
+def test_a_table_framed_as_one_rectangle_is_still_a_table():
+    segments = frame(100, 100, 300, 140) + [Segment(100, 120, 300, 120), Segment(200, 100, 200, 140)]
+    chars = glyphs("区分", 105, 115) + glyphs("件数", 205, 115) + glyphs("区民", 105, 135) + glyphs("250", 205, 135)
+    lines, _ = document_lines([page(1, chars, segments)])
+    assert texts(lines) == [(("区分", "件数"), 1), (("区民", "250"), 1)]
+
+
+def test_rules_up_to_two_points_thick_are_rules():
+    # an outer border 1.6 pt thick, as Excel draws it: without it the header row is lost
+    thick = [Segment(99.2, 99.2, 300.8, 100.8), Segment(99.2, 139.2, 300.8, 140.8),
+             Segment(99.2, 99.2, 100.8, 140.8), Segment(299.2, 99.2, 300.8, 140.8)]
+    segments = thick + [Segment(100, 120, 300, 120), Segment(200, 100, 200, 140)]
+    chars = glyphs("区分", 105, 115) + glyphs("件数", 205, 115) + glyphs("区民", 105, 135) + glyphs("250", 205, 135)
+    lines, _ = document_lines([page(1, chars, segments)])
+    assert texts(lines) == [(("区分", "件数"), 1), (("区民", "250"), 1)]
+
+
+def test_a_figure_broken_from_its_counter_stays_in_its_sentence():
+    # Word ends the line after 44, two ems short of the margin, and sets 件 on the next line
+    chars = (glyphs("あ" * 40, 50, 100) + glyphs("い" * 32 + "一部公開44", 50, 115)
+             + glyphs("件、非公開25件でした。", 50, 130))
+    lines, _ = document_lines([page(1, chars)])
+    assert [line.cells[0] for line in lines] == [
+        "あ" * 40 + "い" * 32 + "一部公開44件、非公開25件でした。"]
+
+
+def test_a_short_line_ends_its_paragraph_when_the_next_starts_further_right_or_it_is_far_short():
+    chars = (glyphs("あ" * 40, 50, 100) + glyphs("い" * 37, 50, 115)  # mid-sentence, 3 ems short
+             + glyphs("う" * 30, 60, 130)  # ... but the next line is indented: a new paragraph
+             + glyphs("■ 見出し", 50, 150) + glyphs("え" * 40, 50, 165))  # a heading, far short
+    lines, _ = document_lines([page(1, chars)])
+    assert [line.cells[0] for line in lines] == ["あ" * 40 + "い" * 37, "う" * 30, "■ 見出し",
+                                                 "え" * 40]

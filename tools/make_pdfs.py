@@ -381,23 +381,29 @@ def _fix_lo_pdf(path: Path) -> None:
     path.write_bytes(data)
 
 
-def make_word_pdf(blocks: list[Block], out: Path) -> None:
+def docx_to_pdf(docx: Path, out: Path) -> None:
+    """Convert ``docx`` into ``out`` with headless LibreOffice, dates and ids fixed."""
     soffice = shutil.which("libreoffice") or shutil.which("soffice")
     if not soffice:
         raise SystemExit("libreoffice not found (apt-get install libreoffice-writer-nogui)")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        docx = tmp / (out.stem + ".docx")
-        build_docx(blocks, docx)
         profile = (tmp / "lo_profile").as_uri()
         subprocess.run(
             [soffice, f"-env:UserInstallation={profile}", "--headless",
              "--convert-to", "pdf", "--outdir", str(tmp), str(docx)],
             check=True, stdout=subprocess.DEVNULL, env={**os.environ, "TZ": "UTC"},
         )
-        pdf = tmp / (out.stem + ".pdf")
+        pdf = tmp / (docx.stem + ".pdf")
         _fix_lo_pdf(pdf)
         shutil.copyfile(pdf, out)
+
+
+def make_word_pdf(blocks: list[Block], out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        docx = Path(tmp) / (out.stem + ".docx")
+        build_docx(blocks, docx)
+        docx_to_pdf(docx, out)
 
 
 # --------------------------------------------------------------------------

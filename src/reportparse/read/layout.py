@@ -6,17 +6,25 @@ the two engines give the same document:
 
 * **tables** are found from ruling lines alone: segments that touch form a grid; a rule
   missing inside the grid merges the cells on either side (the 種別 cell over its group,
-  a group heading across both columns). A merged cell's text belongs to its top-left cell;
-* a glyph belongs to the cell its centre lies in; inside a cell, glyphs are ordered by
+  a group heading across both columns). A merged cell's text belongs to its top-left cell
+  and the cells it covers are ``""``, so every row has the grid's full width;
+* a **box** — a ruled rectangle with no rule inside it, standing alone or drawn over a
+  table (a figure in a frame, a ``調査中`` note laid over a column) — is not a table and
+  not part of one: its text is one line of its own, and it neither adds columns to the
+  table under it nor stops that table from continuing on the next page;
+* a glyph belongs to the box or cell its centre lies in; inside a cell, glyphs are ordered by
   baseline then x, and wrapped lines are joined **without** a space unless both sides are
   Latin letters or digits; no space is ever invented between glyphs on one line, except
   between two Latin letters or digits set visibly apart;
 * **page headers and footers** (text in the top or bottom margin that is a page number or
   recurs on other pages) are dropped;
-* text outside tables becomes lines, and a line that runs to the right margin is joined to
-  the next one (a wrapped paragraph);
+* text outside tables becomes lines; a line is joined to the next one (a wrapped paragraph)
+  when it runs to the right margin, or when it stops short of it in mid-sentence and the
+  next line carries on at its left edge (Word breaks ``…一部公開44`` / ``件、…`` before a
+  counter that does not fit);
 * a table that continues at the top of the next page keeps its table: the repeated header
   row is dropped, and a row split by the page break (its first cell empty) is joined back.
+  Text beside a table (a box, a note to its right) is read after the whole table.
 
 Every cell and paragraph goes through ``normalize`` once, as in the text reader.
 """
@@ -24,24 +32,28 @@ Every cell and paragraph goes through ``normalize`` once, as in the text reader.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..records import Line
 from ..values.normalize import fold_count, normalize
 
 TOLERANCE = 1.5  # points: rules closer than this are the same rule
+RULE_WIDTH = 2.0  # points: a line or filled rectangle at most this thick is a ruling line
+_CORNER = 6.0  # points: a box's sides may stop this short of its corners (rounded corners)
+_CENTRE = 0.35  # ems: the centre of a glyph lies this far above its baseline
+_SHORT_LINE = 4.0  # ems: a line ending further from the right margin ends its paragraph
+_SENTENCE_END = ("。", "．", "！", "？", "!", "?", ":", "：")
 _MARGIN = 0.07  # share of the page height holding running headers and footers
 _PAGE_NUMBER = re.compile(r"^[-–—‐ー(（]?\s*\d{1,4}\s*[-–—‐ー)）]?$|^\d+\s*/\s*\d+$")
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\uffef]")
 _LATIN = re.compile(r"[0-9A-Za-z]")
 # A line that opens like this starts something new even right under a full line.
 _STARTS_BLOCK = re.compile(r"^(?:表 ?\d|\d{1,2} \S|※|○|●|■|◆|\(\d+\) )")
 
 
-@dataclass(frozen=True, slots=True)
-class Char:
+class Char(NamedTuple):
     text: str
     x0: float
     x1: float
@@ -50,7 +62,7 @@ class Char:
 
     @property
     def middle(self) -> tuple[float, float]:
-        return (self.x0 + self.x1) / 2, self.baseline - 0.35 * self.size
+        return (self.x0 + self.x1) / 2, self.baseline - _CENTRE * self.size
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +112,9 @@ def _rules(segments: list[Segment]) -> tuple[list[_Rule], list[_Rule]]:
     horizontal, vertical = [], []
     for s in segments:
         width, height = s.x1 - s.x0, s.bottom - s.top
-        if height <= TOLERANCE and width > 3 * TOLERANCE:
+        if height <= RULE_WIDTH and width > 3 * TOLERANCE:
             horizontal.append(_Rule((s.top + s.bottom) / 2, s.x0, s.x1))
-        elif width <= TOLERANCE and height > 3 * TOLERANCE:
+        elif width <= RULE_WIDTH and height > 3 * TOLERANCE:
             vertical.append(_Rule((s.x0 + s.x1) / 2, s.top, s.bottom))
     return _merge_rules(horizontal), _merge_rules(vertical)
 
@@ -132,14 +144,19 @@ class RuledGrid:
     owner: dict[tuple[int, int], tuple[int, int]]
     cells: dict[tuple[int, int], list[Char]] = field(default_factory=dict)
 
-    def contains(self, x: float, y: float) -> bool:
-        return self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]
+    @property
+    def is_box(self) -> bool:
+        """One cell only: a frame around a figure or a note, not a table."""
+        return len(set(self.owner.values())) == 1
 
-    def add(self, char: Char) -> None:
-        x, y = char.middle
-        row = min(bisect_right(self.ys, y) - 1, len(self.ys) - 2)
-        column = min(bisect_right(self.xs, x) - 1, len(self.xs) - 2)
-        self.cells.setdefault(self.owner[(row, column)], []).append(char)
+    def fill(self, chars: list[Char], middles: list[tuple[float, float]]) -> None:
+        """Put glyphs, given top to bottom, in the cells their centres lie in."""
+        row, last_row, last_column = 0, len(self.ys) - 2, len(self.xs) - 2
+        for char, (x, y) in zip(chars, middles):
+            while row < last_row and y >= self.ys[row + 1]:
+                row += 1
+            column = min(bisect_right(self.xs, x) - 1, last_column)
+            self.cells.setdefault(self.owner[(row, column)], []).append(char)
 
 
 class _Groups:
@@ -149,53 +166,135 @@ class _Groups:
         self._parent: dict = {}
 
     def find(self, item):
-        self._parent.setdefault(item, item)
-        while self._parent[item] != item:
-            self._parent[item] = self._parent[self._parent[item]]
+        while item in self._parent:  # only joined items have a parent: most cells have none
             item = self._parent[item]
         return item
 
     def join(self, a, b) -> None:
-        first, second = sorted((self.find(a), self.find(b)))
-        self._parent[second] = first
+        first, second = self.find(a), self.find(b)
+        if second < first:
+            first, second = second, first
+        if first != second:
+            self._parent[second] = first
 
 
-def _covered(rules: list[_Rule], position: float, middle: float) -> bool:
-    return any(abs(r.position - position) <= TOLERANCE and r.start - TOLERANCE <= middle
-               <= r.end + TOLERANCE for r in rules)
+class _Lines:
+    """Rules of one direction sorted by position, to look up those near a position."""
+
+    def __init__(self, rules: list[_Rule]) -> None:
+        self.rules = sorted(rules, key=lambda r: r.position)
+        self._positions = [r.position for r in self.rules]
+
+    def near(self, position: float, reach: float = TOLERANCE) -> list[_Rule]:
+        low = bisect_left(self._positions, position - reach)
+        return self.rules[low:bisect_right(self._positions, position + reach)]
+
+
+def _uncovered(spans: list[_Rule], middles: list[float]) -> list[int]:
+    """Which of the cells (by their middles) along an edge no rule in ``spans`` closes."""
+    if any(r.start - TOLERANCE <= middles[0] and middles[-1] <= r.end + TOLERANCE for r in spans):
+        return []  # the usual case: one rule along the whole edge
+    return [k for k, middle in enumerate(middles)
+            if not any(r.start - TOLERANCE <= middle <= r.end + TOLERANCE for r in spans)]
 
 
 def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> RuledGrid | None:
     xs, ys = _clusters([v.position for v in vertical]), _clusters([h.position for h in horizontal])
     if len(xs) < 2 or len(ys) < 2:
         return None
+    across, down = _Lines(horizontal), _Lines(vertical)
+    column_middles = [(a + b) / 2 for a, b in zip(xs, xs[1:])]
+    row_middles = [(a + b) / 2 for a, b in zip(ys, ys[1:])]
     cells = _Groups()  # a merged cell is named by its top-left cell
-    for i in range(len(ys) - 1):
-        for j in range(len(xs) - 1):
-            middle_x, middle_y = (xs[j] + xs[j + 1]) / 2, (ys[i] + ys[i + 1]) / 2
-            if i + 1 < len(ys) - 1 and not _covered(horizontal, ys[i + 1], middle_x):
-                cells.join((i, j), (i + 1, j))
-            if j + 1 < len(xs) - 1 and not _covered(vertical, xs[j + 1], middle_y):
-                cells.join((i, j), (i, j + 1))
+    for i in range(1, len(ys) - 1):  # a missing rule between rows i-1 and i
+        for j in _uncovered(across.near(ys[i]), column_middles):
+            cells.join((i - 1, j), (i, j))
+    for j in range(1, len(xs) - 1):  # a missing rule between columns j-1 and j
+        for i in _uncovered(down.near(xs[j]), row_middles):
+            cells.join((i, j - 1), (i, j))
     owner = {(i, j): cells.find((i, j)) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
     return RuledGrid(xs, ys, owner)
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """Four rules that close a rectangle, each ending at the corners."""
+
+    top: _Rule
+    bottom: _Rule
+    left: _Rule
+    right: _Rule
+
+    def holds(self, rule: _Rule, across: bool) -> bool:
+        """Whether ``rule`` lies inside the frame (a rule that crosses it does not)."""
+        low, high = ((self.left.position, self.right.position) if across
+                     else (self.top.position, self.bottom.position))
+        side_low, side_high = ((self.top.position, self.bottom.position) if across
+                               else (self.left.position, self.right.position))
+        return (side_low + TOLERANCE < rule.position < side_high - TOLERANCE
+                and low - TOLERANCE <= rule.start and rule.end <= high + TOLERANCE)
+
+    def grid(self) -> RuledGrid:
+        return RuledGrid([self.left.position, self.right.position],
+                    [self.top.position, self.bottom.position], {(0, 0): (0, 0)})
+
+
+def _frames(across: _Lines, down: _Lines) -> list[_Frame]:
+    """Closed rectangles among the rules; rounded corners may leave gaps up to _CORNER."""
+    def near(a: float, b: float) -> bool:
+        return abs(a - b) <= _CORNER
+
+    frames = []
+    for top in across.rules:
+        for left in down.near(top.start, _CORNER):
+            for right in down.near(top.end, _CORNER):
+                if not (near(left.start, top.position) and near(right.start, top.position)
+                        and near(left.end, right.end)):
+                    continue
+                bottom = next((h for h in across.near(left.end, _CORNER) if h is not top
+                               and near(h.start, top.start) and near(h.end, top.end)), None)
+                if bottom:
+                    frames.append(_Frame(top, bottom, left, right))
+    return frames
+
+
+def _boxes(across: _Lines, down: _Lines) -> list[_Frame]:
+    """Frames with no rule inside them: boxes, whether alone or laid over a table.
+
+    A table's outer frame has its inner rules inside it; a box drawn over a table is only
+    crossed by the table's rules, which run on outside it.
+    """
+    return [f for f in _frames(across, down)
+            if not any(f.holds(r, True) for r in across.rules)
+            and not any(f.holds(r, False) for r in down.rules)]
+
+
 def find_grids(segments: list[Segment]) -> list[RuledGrid]:
-    """The ruled tables among ``segments``: groups of touching rules, at least 2 × 2."""
+    """The ruled tables and boxes among ``segments``, top to bottom.
+
+    Boxes come first (their rules are set apart); the other rules form tables: groups of
+    touching rules, at least 2 × 2.
+    """
     horizontal, vertical = _rules(segments)
+    boxes = _boxes(_Lines(horizontal), _Lines(vertical))
+    framing = {id(rule) for box in boxes for rule in (box.top, box.bottom, box.left, box.right)}
+    horizontal = [r for r in horizontal if id(r) not in framing]
+    vertical = [r for r in vertical if id(r) not in framing]
     touching = _Groups()
+    down = _Lines(vertical)
+    index_of = {id(v): b for b, v in enumerate(vertical)}
     for a, h in enumerate(horizontal):
-        touching.find(("h", a))
-        for b, v in enumerate(vertical):
+        middle, reach = (h.start + h.end) / 2, (h.end - h.start) / 2 + TOLERANCE
+        for v in down.near(middle, reach):
             if _touch(h, v):
-                touching.join(("h", a), ("v", b))
+                touching.join(("h", a), ("v", index_of[id(v)]))
     members: dict[tuple, tuple[list[_Rule], list[_Rule]]] = {}
     for kind, rules in (("h", horizontal), ("v", vertical)):
         for index, rule in enumerate(rules):
             members.setdefault(touching.find((kind, index)), ([], []))[kind == "v"].append(rule)
     grids = [_grid(hs, vs) for hs, vs in members.values() if len(hs) >= 2 and len(vs) >= 2]
-    return sorted((g for g in grids if g), key=lambda g: (round(g.ys[0]), g.xs[0]))
+    tables = sorted((g for g in grids if g), key=lambda g: (round(g.ys[0]), g.xs[0]))
+    return [box.grid() for box in boxes] + tables
 
 
 # --- text ------------------------------------------------------------------------------
@@ -228,6 +327,8 @@ def _line_text(line: list[Char]) -> str:
 
 
 def cell_text(chars: list[Char]) -> str:
+    if len(chars) < 2:  # most cells of a long table: one figure, a mark, or nothing
+        return chars[0].text if chars else ""
     text = ""
     for line in _visual_lines(chars):
         text = _joined(text, _line_text(line))
@@ -239,7 +340,7 @@ def cell_text(chars: list[Char]) -> str:
 
 @dataclass
 class _Block:
-    """One item of a page in reading order: a text line or a table row."""
+    """One item of a page in reading order: a text line, a box or a table row."""
 
     order: tuple[float, float, int]  # top, left, row: a table's rows stay together
     page: int
@@ -248,40 +349,94 @@ class _Block:
     right: float = 0.0
     size: float = 0.0
     in_margin: bool = False
+    boxed: bool = False  # the text of a box: a line of its own, never joined to another
+    beside: int | None = None  # the table this text stands beside, read after that table
     boxes: list[list[Box]] = field(default_factory=list)  # per cell: where it is printed
 
+    @property
+    def left(self) -> float:
+        return self.order[1]
 
-def _in_body(char: Char, page: Page) -> bool:
-    return _MARGIN * page.height < char.baseline < (1 - _MARGIN) * page.height
+
+def _in_body(y: float, page: Page) -> bool:
+    return _MARGIN * page.height < y < (1 - _MARGIN) * page.height
 
 
-def _page_blocks(page: Page, grids: list[RuledGrid], first_grid_id: int) -> list[_Block]:
-    """Text lines and table rows of one page, in reading order (a table's rows together)."""
-    free: list[Char] = []
-    for char in page.chars:
-        owner = next((g for g in grids if g.contains(*char.middle)), None)
-        if owner:
-            owner.add(char)
-        else:
-            free.append(char)
-    blocks: list[_Block] = []
+def _assign(chars: list[Char], grids: list[RuledGrid]) -> list[Char]:
+    """Put each glyph in the box or cell its centre lies in; the glyphs outside, in order.
+
+    Boxes come first: they lie on top of any table under them. Glyphs are looked up by a
+    sorted search on their height, so each grid only visits the glyphs level with it.
+    """
+    middles = [((x0 + x1) / 2, baseline - _CENTRE * size) for _, x0, x1, baseline, size in chars]
+    by_height = sorted(range(len(chars)), key=lambda i: middles[i][1])
+    heights = [middles[i][1] for i in by_height]
+    taken = [False] * len(chars)
+    for grid in sorted(grids, key=lambda g: not g.is_box):
+        left, right = grid.xs[0], grid.xs[-1]
+        level = by_height[bisect_left(heights, grid.ys[0]):bisect_right(heights, grid.ys[-1])]
+        inside = [i for i in level if not taken[i] and left <= middles[i][0] <= right]
+        for index in inside:
+            taken[index] = True
+        grid.fill([chars[i] for i in inside], [middles[i] for i in inside])
+    return [char for char, done in zip(chars, taken) if not done]
+
+
+def _beside(y: float, tables: list[tuple[int, RuledGrid]]) -> int | None:
+    return next((number for number, grid in tables if grid.ys[0] < y < grid.ys[-1]), None)
+
+
+def _rows(grid: RuledGrid) -> list[tuple[str, ...]]:
+    """Every row of a table at the grid's full width; a merged cell is text then ``""``."""
+    return [tuple(cell_text(grid.cells.get((i, j), [])) if grid.owner[(i, j)] == (i, j) else ""
+                  for j in range(len(grid.xs) - 1))
+            for i in range(len(grid.ys) - 1)]
+
+
+def _text_blocks(free: list[Char], page: Page, tables: list[tuple[int, RuledGrid]]) -> list[_Block]:
+    """The lines of the glyphs outside every table and box."""
+    blocks = []
     for line in _visual_lines(free):
         text = _line_text(line).strip()
         if text:
+            size = max(c.size for c in line)
             blocks.append(_Block((line[0].baseline, line[0].x0, 0), page.number, (text,), None,
-                                 max(c.x1 for c in line), max(c.size for c in line),
-                                 in_margin=not _in_body(line[0], page),
+                                 max(c.x1 for c in line), size,
+                                 in_margin=not _in_body(line[0].baseline, page),
+                                 beside=_beside(line[0].baseline - _CENTRE * size, tables),
                                  boxes=[[_text_box(page.number, line)]]))
-    for number, grid in enumerate(grids, start=first_grid_id):
+    return blocks
+
+
+def _box_blocks(boxes: list[RuledGrid], page: Page, tables: list[tuple[int, RuledGrid]]) -> list[_Block]:
+    """One line for the text of each box."""
+    blocks = []
+    for box in boxes:
+        text = cell_text(box.cells.get((0, 0), [])).strip()
+        middle = (box.ys[0] + box.ys[-1]) / 2
+        if text:
+            blocks.append(_Block((box.ys[0], box.xs[0], 0), page.number, (text,), None,
+                                 box.xs[-1], in_margin=not _in_body(middle, page), boxed=True,
+                                 beside=_beside(middle, tables),
+                                 boxes=[[(page.number, box.xs[0], box.ys[0], box.xs[-1],
+                                          box.ys[-1])]]))
+    return blocks
+
+
+def _page_blocks(page: Page, grids: list[RuledGrid], first_grid_id: int) -> list[_Block]:
+    """Text lines, boxes and table rows of one page, in reading order."""
+    free = _assign(page.chars, grids)
+    tables = list(enumerate((g for g in grids if not g.is_box), start=first_grid_id))
+    rows = {number: _rows(grid) for number, grid in tables}
+    written = [(number, grid) for number, grid in tables if any(map(any, rows[number]))]
+    blocks = _text_blocks(free, page, written) + _box_blocks(
+        [g for g in grids if g.is_box], page, written)
+    for number, grid in written:
         extents = _merged_extents(grid)
-        for i in range(len(grid.ys) - 1):
-            cells = tuple(cell_text(grid.cells.get((i, j), []))
-                          if grid.owner[(i, j)] == (i, j) else ""
-                          for j in range(len(grid.xs) - 1))
-            if any(cells):
-                boxes = [[(page.number, *extents[grid.owner[(i, j)]])] for j in range(len(cells))]
-                blocks.append(_Block((grid.ys[0], grid.xs[0], i), page.number, cells, number,
-                                     grid.xs[-1], boxes=boxes))
+        blocks += [_Block((grid.ys[0], grid.xs[0], i), page.number, cells, number, grid.xs[-1],
+                          boxes=[[(page.number, *extents[grid.owner[(i, j)]])]
+                                 for j in range(len(cells))])
+                   for i, cells in enumerate(rows[number]) if any(cells)]
     return sorted(blocks, key=lambda b: b.order)
 
 
@@ -316,13 +471,14 @@ def _continues(previous: _Block | None, block: _Block, layouts: dict[int, tuple]
             and layouts[previous.grid] == layouts[block.grid])
 
 
-def _stitch(blocks: list[_Block], layouts: dict[int, tuple]) -> list[_Block]:
+def _stitch(blocks: list[_Block], layouts: dict[int, tuple]) -> tuple[list[_Block], dict]:
     """Join tables across page breaks: one grid id, header dropped, split row rejoined.
 
     A grid that opens a page continues the grid that closed the page before when their
     columns line up. Its leading rows that repeat the table's first rows (a header printed
     on every page) are dropped; a first row whose first cell is empty, in a table whose
     rows all have one, is the rest of a row the page break split, and is joined back.
+    Returns the blocks and the table each grid became part of.
     """
     stitched: list[_Block] = []
     table_of: dict[int, int] = {}
@@ -353,7 +509,7 @@ def _stitch(blocks: list[_Block], layouts: dict[int, tuple]) -> list[_Block]:
         if len(head) < 5:
             head.append(block.cells)
         stitched.append(block)
-    return stitched
+    return stitched, table_of
 
 
 def _first_cells_filled(blocks: list[_Block], grid: int) -> bool:
@@ -361,16 +517,46 @@ def _first_cells_filled(blocks: list[_Block], grid: int) -> bool:
     return bool(rows) and all(b.cells[0] for b in rows)
 
 
+def _with_side_text(blocks: list[_Block], layouts: dict[int, tuple]) -> list[_Block]:
+    """Stitch the tables, then put the text beside each table right after its last row."""
+    tables, table_of = _stitch([b for b in blocks if b.beside is None], layouts)
+    waiting: dict[int, list[_Block]] = {}
+    for block in blocks:
+        if block.beside is not None:
+            waiting.setdefault(table_of[block.beside], []).append(block)
+    last_row = {b.grid: index for index, b in enumerate(tables) if b.grid is not None}
+    placed: list[_Block] = []
+    for index, block in enumerate(tables):
+        placed.append(block)
+        if block.grid is not None and last_row[block.grid] == index:
+            placed += waiting.get(block.grid, [])
+    return placed
+
+
+def _continues_paragraph(previous: _Block, block: _Block, right_edge: float) -> bool:
+    """Whether text line ``block`` carries on the paragraph that ``previous`` ends.
+
+    It does when ``previous`` runs to the right margin, or stops a few ems short of it in
+    mid-sentence (no 。) with ``block`` starting no further right: a new paragraph opens
+    indented. Never across a page, a table or a box, nor into a heading or a caption.
+    """
+    if (previous.grid is not None or block.grid is not None or previous.boxed or block.boxed
+            or previous.page != block.page or _STARTS_BLOCK.match(block.cells[0])
+            or block.order[0] - previous.order[0] > 2.2 * previous.size):
+        return False
+    if previous.right >= right_edge - 1.5 * previous.size:
+        return True
+    return (not previous.cells[0].endswith(_SENTENCE_END)
+            and previous.right >= right_edge - _SHORT_LINE * previous.size
+            and block.left <= previous.left + 0.5 * previous.size)
+
+
 def _paragraphs(blocks: list[_Block], right_edge: dict[int, float]) -> list[_Block]:
-    """Join a text line that runs to the right margin with the line after it."""
+    """Join each wrapped line of a paragraph to the line before it."""
     joined: list[_Block] = []
     for block in blocks:
         previous = joined[-1] if joined else None
-        if (previous and previous.grid is None and block.grid is None
-                and previous.page == block.page
-                and previous.right >= right_edge[block.page] - 1.5 * previous.size
-                and not _STARTS_BLOCK.match(block.cells[0])
-                and block.order[0] - previous.order[0] <= 2.2 * previous.size):
+        if previous and _continues_paragraph(previous, block, right_edge[block.page]):
             previous.cells = (_joined(previous.cells[0], block.cells[0]),)
             previous.right, previous.order = block.right, block.order
             _extend(previous, block)
@@ -410,13 +596,15 @@ def _blocks(pages: list[Page]) -> list[_Block]:
     for page in pages:
         grids = find_grids(page.segments)
         first_grid_id = len(layouts) + 1
-        for grid_id, grid in enumerate(grids, start=first_grid_id):
+        tables = (grid for grid in grids if not grid.is_box)
+        for grid_id, grid in enumerate(tables, start=first_grid_id):
             layouts[grid_id] = tuple(round(x) for x in grid.xs)
         blocks += _page_blocks(page, grids, first_grid_id)
     blocks = _without_running_text(blocks, len(pages))
-    right_edge = {p.number: max((b.right for b in blocks if b.page == p.number and b.grid is None),
-                                default=p.width) for p in pages}
-    return _paragraphs(_stitch(blocks, layouts), right_edge)
+    right_edge = {p.number: max((b.right for b in blocks if b.page == p.number
+                                 and b.grid is None and not b.boxed), default=p.width)
+                  for p in pages}
+    return _paragraphs(_with_side_text(blocks, layouts), right_edge)
 
 
 def line_boxes(pages: list[Page]) -> dict[tuple[int, int], list[list[Box]]]:

@@ -19,19 +19,20 @@ broken font map, a control character) is replaced with U+FFFD and counted as dam
 
 from __future__ import annotations
 
+import gc
 import logging
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from ..records import Document, Line, ReportError
-from .layout import Char, Page, Segment, document_lines
+from .layout import RULE_WIDTH, Char, Page, Segment, document_lines
 
 _REPLACEMENT = "\ufffd"
 _UNWRITABLE = ("Cs", "Cc")  # lone surrogates (no encoding takes them), control characters
+_UNWRITABLE_ANY = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # Cc and Cs, exactly
 _NOTES_SHOWN = 3  # damage notes quoted in a message; the rest are counted
-
-_THIN = 2.0  # points: a filled rectangle thinner than this is a ruling line
 
 
 def _rectangle_edges(x0: float, top: float, x1: float, bottom: float,
@@ -40,7 +41,7 @@ def _rectangle_edges(x0: float, top: float, x1: float, bottom: float,
 
     A filled, unstroked area (cell shading) draws no rule.
     """
-    if bottom - top <= _THIN or x1 - x0 <= _THIN:
+    if bottom - top <= RULE_WIDTH or x1 - x0 <= RULE_WIDTH:
         return [Segment(x0, top, x1, bottom)]
     if not stroked:
         return []
@@ -49,9 +50,31 @@ def _rectangle_edges(x0: float, top: float, x1: float, bottom: float,
 
 
 def _line(x0: float, y0: float, x1: float, y1: float) -> list[Segment]:
-    if abs(y1 - y0) > _THIN and abs(x1 - x0) > _THIN:
+    if abs(y1 - y0) > RULE_WIDTH and abs(x1 - x0) > RULE_WIDTH:
         return []  # a slanted line is no table rule
     return [Segment(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))]
+
+
+def _path_lines(commands: list[tuple]) -> list[Segment]:
+    """The straight pieces of a path given as pdfplumber's commands (``m``, ``l``, ``c``, ``h``).
+
+    As in PyMuPDF's drawings, each ``l`` is a line, a closing ``h`` the line back to the
+    start of its subpath, and a curve draws no rule (a rounded box keeps its straight sides).
+    """
+    segments: list[Segment] = []
+    start = here = (0.0, 0.0)
+    for command, *points in commands:
+        if command == "m":
+            start = here = points[0]
+        elif command == "l":
+            segments += _line(*here, *points[0])
+            here = points[0]
+        elif command == "c":
+            here = points[-1]
+        elif command == "h" and here != start:
+            segments += _line(*here, *start)
+            here = start
+    return segments
 
 
 def _clean(text: str) -> tuple[str, int]:
@@ -64,6 +87,8 @@ def _clean(text: str) -> tuple[str, int]:
 
 
 def _cleaned_chars(chars: list[Char], notes: list[str], page: int) -> list[Char]:
+    if not _UNWRITABLE_ANY.search("".join(char.text for char in chars)):
+        return chars  # the usual page: one search instead of a look-up per glyph
     replaced = 0
     result = []
     for char in chars:
@@ -83,6 +108,21 @@ def _warning_lines(text: str) -> list[str]:
 
 
 # --- PyMuPDF ---------------------------------------------------------------------------
+
+
+def _glyphs(rawdict: dict) -> list[Char]:
+    """The glyphs of a page's ``rawdict``.
+
+    ``tuple.__new__`` builds each ``Char`` without the NamedTuple's Python-level ``__new__``:
+    a long report has hundreds of thousands of glyphs.
+    """
+    new = tuple.__new__
+    return [new(Char, (char["c"], char["bbox"][0], char["bbox"][2], char["origin"][1], size))
+            for block in rawdict["blocks"]
+            for line in block.get("lines", ())
+            for span in line["spans"]
+            for size in (span["size"],)
+            for char in span["chars"]]
 
 
 def _pymupdf_pages(data: bytes, name: str) -> tuple[list[Page], list[str]]:
@@ -108,13 +148,7 @@ def _pymupdf_pages(data: bytes, name: str) -> tuple[list[Page], list[str]]:
     pages = []
     for number in range(1, document.page_count + 1):
         page = document[number - 1]
-        chars = _cleaned_chars([
-            Char(char["c"], char["bbox"][0], char["bbox"][2], char["origin"][1], span["size"])
-            for block in page.get_text("rawdict", flags=flags)["blocks"]
-            for line in block.get("lines", ())
-            for span in line["spans"]
-            for char in span["chars"]
-        ], notes, number)
+        chars = _cleaned_chars(_glyphs(page.get_text("rawdict", flags=flags)), notes, number)
         segments = []
         for path in page.get_drawings():
             stroked = path.get("type") in ("s", "fs")
@@ -191,6 +225,7 @@ def _pdfplumber_read(data: bytes, name: str) -> tuple[list[Page], list[str]]:
                         for s in _line(line["x0"], line["top"], line["x1"], line["bottom"])]
             segments += [s for rect in page.rects for s in _rectangle_edges(
                 rect["x0"], rect["top"], rect["x1"], rect["bottom"], bool(rect.get("stroke")))]
+            segments += [s for curve in page.curves for s in _path_lines(curve.get("path", []))]
             pages.append(Page(number, float(page.width), float(page.height), chars, segments))
             page.close()
     except Exception as error:
@@ -230,15 +265,34 @@ def damage_message(notes: tuple[str, ...]) -> str:
     return f"{shown}{more}"
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Hold the cyclic garbage collector back while a document is read.
+
+    Reading keeps a ``Char`` for every glyph, hundreds of thousands of small tuples of a
+    string and four floats that can be in no reference cycle; the collector would scan
+    them again at every collection, a third of the reading time, to free nothing. Memory
+    is still freed by reference counting; cycles left meanwhile are collected afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_pdf(data: bytes, name: str, engine: str = "pymupdf") -> Document:
     """Read the bytes of a PDF report with ``engine`` (``pymupdf`` or ``pdfplumber``)."""
-    pages, notes = ENGINES[engine](data, name)
-    if not any(char.text.strip() for page in pages for char in page.chars):
-        raise ReportError(
-            "no_text_layer",
-            f"{name}: {len(pages)} page(s) without any text layer (a scan?); run OCR first",
-        )
-    lines, folded = document_lines(pages)
+    with _no_cycle_collection():
+        pages, notes = ENGINES[engine](data, name)
+        if not any(char.text.strip() for page in pages for char in page.chars):
+            raise ReportError(
+                "no_text_layer",
+                f"{name}: {len(pages)} page(s) without any text layer (a scan?); run OCR first",
+            )
+        lines, folded = document_lines(pages)
     damage = tuple(notes)
     if damage:  # the verdict goes first: the warnings can be many
         damage = (_second_opinion(data, name, engine, lines), *damage)
