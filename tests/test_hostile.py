@@ -96,7 +96,7 @@ def test_mutated_pdfs_give_output_or_a_named_error_in_bounded_time(tmp_path):
     rng = random.Random(20211)
     inputs = tmp_path / "in"
     inputs.mkdir()
-    for source in sorted((ROOT / "corpus").glob("*.pdf")):
+    for source in sorted((ROOT / "corpus").glob("nerima_*.pdf")):
         data = source.read_bytes()
         for copy in range(6):
             mutated = bytearray(data)

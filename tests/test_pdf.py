@@ -11,7 +11,7 @@ from reportparse.cli import main
 from reportparse.read.pdf import read_pdf
 from reportparse.records import ReportError
 
-PDFS = sorted((ROOT / "corpus").glob("*.pdf"))
+PDFS = sorted((ROOT / "corpus").glob("nerima_*.pdf"))  # renderings of the seed
 DATA = ROOT / "tests" / "data"
 ENGINES = ("pymupdf", "pdfplumber")
 
@@ -22,8 +22,9 @@ def parsed():
             for pdf in PDFS for engine in ENGINES}
 
 
-def test_corpus_has_the_two_rendered_pdfs():
+def test_corpus_has_the_rendered_pdfs():
     assert [p.name for p in PDFS] == ["nerima_r3_landscape.pdf", "nerima_r3_word.pdf"]
+    assert (ROOT / "corpus" / "nakano_r4_word.pdf").is_file()
 
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
@@ -98,7 +99,7 @@ def test_garbage_with_a_pdf_name_is_corrupt(engine, tmp_path):
     assert caught.value.code == "corrupt"
 
 
-NAKANO = DATA / "nakano_r4_word.pdf"  # made by tools/make_nakano_pdf.py
+NAKANO = ROOT / "corpus" / "nakano_r4_word.pdf"  # made by tools/make_nakano_pdf.py
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ FLIPS = (5, 5, 5, 40)  # bytes replaced in copy n: FLIPS[n % 4]
 
 
 def damaged_copies(out: Path, copies: int = 40, seed: int = 11) -> list[Path]:
-    sources = sorted((ROOT / "corpus").glob("*.pdf"))
+    sources = sorted((ROOT / "corpus").glob("nerima_*.pdf"))  # the seed renderings
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     written = []

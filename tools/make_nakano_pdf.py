@@ -3,7 +3,7 @@
 
 What it makes
 -------------
-``tests/data/nakano_r4_word.pdf``: one A4 page built as .docx with python-docx and
+``corpus/nakano_r4_word.pdf``: one A4 page built as .docx with python-docx and
 converted by ``libreoffice --headless --convert-to pdf`` (the Word route of
 ``make_pdfs.py``, whose converter it uses). The text and numbers are those of
 ``shared/real-reports/nakano_r4_kojinjoho_unei.txt`` (中野区 "令和4年度 情報公開制度と個人情報
@@ -30,9 +30,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from make_pdfs import DATA, FIXED_DATE, GOTHIC, MINCHO, docx_to_pdf
+from make_pdfs import FIXED_DATE, GOTHIC, MINCHO, ROOT, docx_to_pdf
 
-OUT = DATA / "nakano_r4_word.pdf"
+OUT = ROOT / "corpus" / "nakano_r4_word.pdf"
 TITLE = "令和4年度 情報公開制度と個人情報保護制度の運営状況"
 TEXT_WIDTH_MM = 148.5  # puts a line break between 44 and 件 (checked by main)
 SPLIT = ("44", "件")
@@ -138,7 +138,7 @@ def main() -> int:
         docx_to_pdf(docx, OUT)
     if not split_lines(OUT):
         raise SystemExit(f"{OUT}: no line ends with {SPLIT[0]} before {SPLIT[1]}: adjust TEXT_WIDTH_MM")
-    print(f"{OUT.relative_to(DATA.parent.parent)}\t{OUT.stat().st_size} bytes")
+    print(f"{OUT.relative_to(ROOT)}\t{OUT.stat().st_size} bytes")
     return 0
 
 

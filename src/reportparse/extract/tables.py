@@ -127,7 +127,7 @@ def _has_label_column(grid: Grid) -> bool:
     """Rows are labelled by their first cell, unless every row starts with a number under a
     heading of its own (``請求件数`` over ``142``) or under no header at all, which makes it a
     data column."""
-    if _is_pair_table(grid):
+    if _is_pair_table(grid) or len(grid.header) == 1:  # one column: its values, no labels
         return False
     firsts = [row.cells[0] for row in grid.rows if len(row.cells) > 1]
     numeric = firsts and all(parse_quantity(cell) for cell in firsts)
