@@ -42,3 +42,7 @@ def test_same_wording_in_another_year_gives_the_same_metric():
 def test_prose_before_the_first_heading_and_any_counter_are_read_but_dates_are_not():
     text = "令和3年度に発生したミスは5件である。\n\n1 概要\n\n会議は3回開いた。令和3年4月1日に施行した。\n"
     assert _figures(text) == [("ミス", 5, "件", None), ("会議", 3, "回", None)]
+
+
+def test_an_approximate_figure_keeps_its_name():
+    assert _figures("1 状況\n\n開示請求は約1,000件であった。\n") == [("開示請求", 1000, "件", None)]

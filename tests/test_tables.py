@@ -136,3 +136,12 @@ def test_lost_cells_and_unreadable_numbers_are_failed_checks_not_guesses(parse_b
     assert [c.row_label for c in report.table_records if c.column == "A"] == ["ア", "ウ"]
     failed = {(c.check, c.location) for c in report.check_records if c.status == "failed"}
     assert failed == {("row_width", "表1 イ (line 5)"), ("value_readable", "表1 ウ / A")}
+
+
+def test_a_unit_set_in_a_cell_beside_the_caption_or_title(parse_bytes):
+    text = ("令和3年度\n\n表1 開示請求の状況\t\t(単位:件)\n区分\t件数\n区民\t5\n区外\t2\n\n"
+            "個人情報の登録状況\t単位:人\n区分\t人数\nア\t3\nイ\t4\n")
+    _, cells = _table(parse_bytes, text)
+    assert [(c[0], c[1], c[2], c[5], c[6], c[7]) for c in cells] == [
+        (1, "開示請求の状況", "区民", "件数", "件", 5), (1, "開示請求の状況", "区外", "件数", "件", 2),
+        (2, "個人情報の登録状況", "ア", "人数", "人", 3), (2, "個人情報の登録状況", "イ", "人数", "人", 4)]

@@ -38,7 +38,7 @@ from .structure import Paragraph
 
 _UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
 _FIGURE = re.compile(
-    r"(?P<prefix>各|計|合計)?"
+    r"(?P<prefix>各|計|合計)?(?:約|およそ)?"
     rf"(?P<number>[△▲-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?P<unit>{_UNIT})"
     r"(?P<share>\((?P<percent>\d+(?:\.\d+)?)%\))?"
     r"(?P<change>(?:の)?(?:増加|減少|増|減))?"

@@ -102,7 +102,7 @@ def _kind(line: Line) -> str:
     if line.grid is not None:
         return "grid"
     if len(line.cells) > 1:
-        return "row"
+        return "text" if _is_titled_unit(line.cells) else "row"
     text = line.cells[0]
     if _is_bare_values(text):
         return "values"
@@ -113,6 +113,13 @@ def _kind(line: Line) -> str:
     if words.NOTE_MARKERS.match(text):
         return "note"
     return "text"
+
+
+def _is_titled_unit(cells: tuple[str, ...]) -> bool:
+    """``表1 開示の状況`` / ``(単位:件)`` set in two cells: a caption or title line."""
+    printed = [cell for cell in cells if cell]
+    return len(printed) == 2 and bool(words.UNIT_LINE.match(printed[1])) and (
+        not parse_quantity(printed[0]))
 
 
 def _is_bracketed(text: str) -> bool:
@@ -307,7 +314,9 @@ def _caption_of(lines: tuple[Line, ...], kinds: list[str], start: int,
     above = lines[index] if index >= 0 else None
     if above is None or kinds[index] in ("grid", "row", "values"):
         return _Caption(None, section_title(section), unit, tuple(used))
-    text = above.text
+    text = " ".join(cell for cell in above.cells if cell)
+    if _is_titled_unit(above.cells) and not text.endswith(")"):
+        text = f"{above.cells[0]} ({above.cells[-1]})"
     printed = caption(text)
     if printed:
         title, title_unit = _title_and_unit(printed[1])
