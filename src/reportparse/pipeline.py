@@ -52,7 +52,7 @@ def _fiscal_year_and_tables(found: Outline, grids: list[Grid]) -> tuple[
         return None, _read_tables(grids, None), str(error)
     tables = _read_tables(grids, stated)
     if stated is None:
-        latest = latest_table_year(tables.cells, None)
+        latest = latest_table_year(tables.cells)
         if latest is not None:
             label = next(cell.row_label or cell.column for cell in tables.cells
                          if cell.fiscal_year == latest)
@@ -69,7 +69,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     found = outline(document)
     incident_grids = [grid for grid in found.grids if is_incident_grid(grid)]
     fiscal_year, tables, fiscal_year_problem = _fiscal_year_and_tables(
-        found, [grid for grid in found.grids if grid not in incident_grids])
+        found, [grid for grid in found.grids if not any(grid is i for i in incident_grids)])
     cells = tables.cells
     prose = [metrics(paragraph, fiscal_year) for paragraph in found.paragraphs]
     figures = [metric for read in prose for metric in read.metrics]

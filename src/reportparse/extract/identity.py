@@ -113,8 +113,7 @@ def _eraless(lines: Sequence[Line]) -> FiscalYear | None:
     return None
 
 
-def latest_table_year(cells: Iterable[TableCell], stated: FiscalYear | None) -> int | None:
+def latest_table_year(cells: Iterable[TableCell]) -> int | None:
+    """The latest fiscal year that a table's rows or columns name, if any."""
     years = {cell.fiscal_year for cell in cells if cell.fiscal_year is not None}
-    if stated is not None:
-        years.discard(stated.start_year)
     return max(years) if years else None
