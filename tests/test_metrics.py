@@ -46,3 +46,8 @@ def test_prose_before_the_first_heading_and_any_counter_are_read_but_dates_are_n
 
 def test_an_approximate_figure_keeps_its_name():
     assert _figures("1 状況\n\n開示請求は約1,000件であった。\n") == [("開示請求", 1000, "件", None)]
+
+
+def test_a_change_and_the_level_it_reaches_take_the_sentence_topic():
+    text = "1 状況\n\n開示請求は、前年度と比べて12件増加し、135件となった。\n"
+    assert _figures(text) == [("開示請求", 12, "件", None), ("開示請求", 135, "件", None)]

@@ -64,6 +64,10 @@ _AS_OF = re.compile(r"(?P<year_end>[^、。]*?年度末)|(?P<date>[^、。]*?(?:
 # A figure borrows the name of the one before it (``…が各1件、計3件``) only within a clause:
 # after ``…を開催し、`` a new clause counts something else.
 _CLAUSE_BREAK = re.compile(r"(?:し|て|り)、")
+# A name never ends in a verb form or a particle: ``前年度と比べて12件増加`` names nothing.
+_NOT_A_NAME_END = re.compile(r"(?:て|で|し|り|く|と|に|を|は|が|も|や|から|より|ため|ので)$")
+# The topic a sentence opens with (``開示請求は、``): the name of a first figure that has none.
+_SENTENCE_TOPIC = re.compile(r"^(?P<name>[^、。:]+?)は、?")
 _IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
 
 
@@ -86,8 +90,15 @@ def _cleaned(raw: str) -> str:
     return name.strip(_BULLETS)
 
 
+def _topic(sentence: str) -> str:
+    topic = _SENTENCE_TOPIC.match(sentence)
+    name = _cleaned(topic["name"]) if topic else ""
+    return name if _usable(name) else ""
+
+
 def _usable(name: str) -> bool:
-    return bool(name) and not _IS_YEAR.match(name) and not name.isdigit() and len(name) <= 30
+    return (bool(name) and not _IS_YEAR.match(name) and not name.isdigit() and len(name) <= 30
+            and not _NOT_A_NAME_END.search(name))
 
 
 @dataclass
@@ -153,14 +164,17 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
     checks: list[Check] = []
     for sentence in _sentences(paragraph.line.text):
         text = _clauses_text(sentence)
-        name, previous_end = "", 0
+        name, previous = "", None
         for figure in _FIGURE.finditer(text):
             named = _name_before(text[:figure.start()])
             if named and _usable(named.name):
                 name = named.name + ("(うち)" if named.part_of else "")
-            elif named or _CLAUSE_BREAK.search(text[previous_end:figure.start()]):
+            elif previous is None:
+                name = _topic(text)
+            elif named or (_CLAUSE_BREAK.search(text[previous.end():figure.start()])
+                           and not previous["change"]):  # 12件増加し、135件となった: one subject
                 name = ""
-            previous_end = figure.end()
+            previous = figure
             if figure["prefix"] == "各" or _RATE_BASIS.match(text[figure.end():]):
                 continue
             if not name:
