@@ -70,3 +70,9 @@ def test_headings_of_every_style():
     assert [(s.no, s.title) for s in _outline(text).sections] == [
         (None, "情報公開制度"), (1, "請求の状況"), (1, "内訳"), (None, "業務の登録"),
         (None, "目的外利用")]
+
+
+def test_circled_numbers_open_headings():
+    text = "①開示請求の状況\n請求は5件でした。\n②審査請求の状況\n2週間までに決定したもの\n"
+    assert [(s.no, s.title) for s in _outline(text).sections] == [
+        (1, "開示請求の状況"), (2, "審査請求の状況")]
