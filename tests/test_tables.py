@@ -145,3 +145,8 @@ def test_a_unit_set_in_a_cell_beside_the_caption_or_title(parse_bytes):
     assert [(c[0], c[1], c[2], c[5], c[6], c[7]) for c in cells] == [
         (1, "開示請求の状況", "区民", "件数", "件", 5), (1, "開示請求の状況", "区外", "件数", "件", 2),
         (2, "個人情報の登録状況", "ア", "人数", "人", 3), (2, "個人情報の登録状況", "イ", "人数", "人", 4)]
+
+
+def test_western_years_heading_the_columns_are_a_header(parse_bytes):
+    _, cells = _table(parse_bytes, "令和3年度\n表1 推移\n区分\t2021\t2022\n請求\t5\t7\n")
+    assert [(c[2], c[5], c[7]) for c in cells] == [("請求", "2021", 5), ("請求", "2022", 7)]

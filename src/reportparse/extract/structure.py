@@ -194,7 +194,15 @@ def _table_spans(lines: tuple[Line, ...], kinds: list[str]) -> list[tuple[int, i
 
 
 def _is_data(cells: tuple[str, ...]) -> bool:
-    return any(parse_quantity(cell) or _is_date(cell) for cell in cells if cell)
+    return not _is_year_heading(cells) and any(
+        parse_quantity(cell) or _is_date(cell) for cell in cells if cell)
+
+
+def _is_year_heading(cells: tuple[str, ...]) -> bool:
+    """``区分 | 2021 | 2022 | 2023``: Western years heading the columns, not values."""
+    years = [cell for cell in cells if cell.isdigit()]
+    return (len(years) >= 2 and all(len(y) == 4 and 1950 <= int(y) <= 2100 for y in years)
+            and years == sorted(set(years), key=int))
 
 
 def _is_date(cell: str) -> bool:
