@@ -92,3 +92,12 @@ def test_prose_checks_are_every_pair_of_figure_and_total_that_counts_the_same(se
     assert [(c.table_no, c.expected, c.actual) for c in checks] == [
         (cell.table_no, _number_text(metric.value), _number_text(cell.value_num))
         for metric, cell in pairs]
+
+
+def test_a_prose_figure_is_checked_against_the_one_cell_bearing_its_name(parse_bytes):
+    text = ("令和5年度\n\n1 状況\n\n全部開示が120件、部分開示が61件でした。\n\n表1 推移\n"
+            "年度\t全部開示\t部分開示\n令和4年度\t100\t50\n令和5年度\t120\t60\n")
+    report = parse_bytes(text.encode())
+    checks = [(c.status, c.expected, c.actual) for c in report.check_records
+              if c.check == "prose_matches_table"]
+    assert checks == [("ok", "120", "120"), ("failed", "61", "60")]

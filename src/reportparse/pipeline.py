@@ -91,6 +91,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
         + validate.fiscal_year_readable(fiscal_year_problem)
         + validate.check_totals(cells)
         + validate.check_prose(figures, cells, section_of_table)
+        + validate.check_prose_by_name(figures, cells)
         + validate.check_table_dates(cells, fiscal_year)
         + [check for found_list in lists for check in validate.check_incidents(found_list)]
     )

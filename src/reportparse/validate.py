@@ -8,6 +8,8 @@
   metric ``請求者`` and column ``請求者数``) in the same unit.
 * ``incident_row``: a row of an incident list that could not be read (failed, naming its
   line and what is missing); the rest of the list is read as usual.
+* ``prose_matches_table`` also pairs a figure with the one cell of its year whose row or
+  column bears the figure's name (``全部開示が120件`` / 表2 令和5年度 全部開示).
 * ``declared_count``: each incident group's declared count (``誤送付 (6)``) equals its rows.
 * ``incident_numbering``: incident numbers run 1..N in each list (gaps, repeats and rows
   out of order are named).
@@ -140,6 +142,33 @@ def check_prose(metrics: list[Metric], cells: list[TableCell],
                     f"prose states {metric.metric} {_number_text(metric.value)}{metric.unit}; "
                     f"表{cell.table_no} {cell.row_label} {cell.column} is {cell.value}",
                 ))
+    return checks
+
+
+def check_prose_by_name(metrics: list[Metric], cells: list[TableCell]) -> list[Check]:
+    """A figure stated in prose and the one table cell of the same year whose row or column
+    bears its name (``全部開示が120件`` and 表2's 令和5年度 / 全部開示): they must agree. Totals
+    labelled 合計 / 計 are ``check_prose``'s; a name that several cells bear is not checked."""
+    by_name: dict[tuple[str, int | None], list[TableCell]] = {}
+    for cell in cells:
+        if cell.value_num is None or (cell.is_total and cell.row_label in GRAND_TOTALS | {"計"}):
+            continue
+        for name in {cell.column, cell.row_label} - {""}:
+            by_name.setdefault((name, cell.fiscal_year), []).append(cell)
+    checks = []
+    for metric in metrics:
+        found = [cell for cell in by_name.get((metric.metric, metric.fiscal_year), ())
+                 if metric.kind == "count" and cell.unit in ("", metric.unit)]
+        if len(found) != 1:
+            continue
+        cell = found[0]
+        where = " / ".join(part for part in (cell.row_label, cell.column) if part)
+        checks.append(_check(
+            "prose_matches_table", metric.value == cell.value_num, cell.table_no,
+            f"{metric.section_title or 'prose'} {metric.metric} / 表{cell.table_no} {where}",
+            metric.value, cell.value_num if cell.value_num is not None else cell.value,
+            f"prose states {metric.metric} {_number_text(metric.value)}{metric.unit}; "
+            f"表{cell.table_no} {where} is {cell.value}"))
     return checks
 
 
