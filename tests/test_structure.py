@@ -76,3 +76,11 @@ def test_circled_numbers_open_headings():
     text = "①開示請求の状況\n請求は5件でした。\n②審査請求の状況\n2週間までに決定したもの\n"
     assert [(s.no, s.title) for s in _outline(text).sections] == [
         (1, "開示請求の状況"), (2, "審査請求の状況")]
+
+
+def test_prose_split_by_a_run_of_spaces_stays_prose():
+    text = ("1 状況\n\n令和3年度の開示請求は5件でした。  また、審査請求は2件でした。\n"
+            "全部開示が3件でした。  不開示は2件でした。\n")
+    found = _outline(text)
+    assert found.grids == ()
+    assert [p.line.text for p in found.paragraphs][0].startswith("令和3年度の開示請求は5件")

@@ -102,7 +102,7 @@ def _kind(line: Line) -> str:
     if line.grid is not None:
         return "grid"
     if len(line.cells) > 1:
-        return "text" if _is_titled_unit(line.cells) else "row"
+        return "text" if _is_titled_unit(line.cells) or _is_split_prose(line.cells) else "row"
     text = line.cells[0]
     if _is_bare_values(text):
         return "values"
@@ -113,6 +113,13 @@ def _kind(line: Line) -> str:
     if words.NOTE_MARKERS.match(text):
         return "note"
     return "text"
+
+
+def _is_split_prose(cells: tuple[str, ...]) -> bool:
+    """A sentence that a run of spaces split (``…5件でした。  また、…``): prose, not a row."""
+    first = cells[0]
+    return not first[:1].isdigit() and (first.endswith("。") or (
+        "。" in first and len(first) > _TITLE_MAX // 2))
 
 
 def _is_titled_unit(cells: tuple[str, ...]) -> bool:
