@@ -51,3 +51,12 @@ def test_an_approximate_figure_keeps_its_name():
 def test_a_change_and_the_level_it_reaches_take_the_sentence_topic():
     text = "1 状況\n\n開示請求は、前年度と比べて12件増加し、135件となった。\n"
     assert _figures(text) == [("開示請求", 12, "件", None), ("開示請求", 135, "件", None)]
+
+
+def test_a_difference_written_多い_is_a_change_and_the_level_keeps_the_subject():
+    text = "1 状況\n\n開示請求件数は、前年度より15件多い120件でした。審査請求は3件少なく、2件でした。\n"
+    found = outline(read_text(text.encode(), "t.txt"))
+    got = [(m.metric, m.kind, m.value) for p in found.paragraphs
+           for m in metrics(p, None).metrics]
+    assert got == [("開示請求件数", "change", 15), ("開示請求件数", "count", 120),
+                   ("審査請求", "change", -3), ("審査請求", "count", 2)]

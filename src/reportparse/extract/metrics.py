@@ -18,7 +18,8 @@ per-item figure, which is no key figure; ``XのうちN件`` is part of X (``X(�
 対して`` is a unit of account, not a figure.
 
 ``kind``: ``share`` for a percentage (``開示が1,465件(79.5%)`` gives the count and the share),
-``change`` for ``8件(0.2%)増加`` / ``217件減少`` (the value signed: negative for a decrease),
+``change`` for ``8件(0.2%)増加`` / ``217件減少`` / ``15件多い`` (the value signed: negative for a
+decrease),
 else ``count``. ``as_of`` is the date of a ``…現在`` / ``…時点`` / ``…末`` phrase; a fiscal year
 alone is a period and gives none. ``fiscal_year`` is the fiscal year the sentence names, when it
 names one with its era, else the report's.
@@ -41,7 +42,7 @@ _FIGURE = re.compile(
     r"(?P<prefix>各|計|合計)?(?:約|およそ)?"
     rf"(?P<number>[△▲-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?P<unit>{_UNIT})"
     r"(?P<share>\((?P<percent>\d+(?:\.\d+)?)%\))?"
-    r"(?P<change>(?:の)?(?:増加|減少|増|減))?"
+    r"(?P<change>(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
 )
 _RATE_BASIS = re.compile(r"^(?:の中|に対し|につき|当たり|あたり|の[^、。]{1,12}?に対し)")
 _ADJACENT = re.compile(r"(?P<name>[^\s、。,:「」()『』・]+?)$")
@@ -98,7 +99,7 @@ def _topic(sentence: str) -> str:
 
 def _usable(name: str) -> bool:
     return (bool(name) and not _IS_YEAR.match(name) and not name.isdigit() and len(name) <= 30
-            and not _NOT_A_NAME_END.search(name))
+            and not _NOT_A_NAME_END.search(name) and not _FIGURE.search(name))
 
 
 @dataclass
@@ -171,8 +172,9 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
                 name = named.name + ("(うち)" if named.part_of else "")
             elif previous is None:
                 name = _topic(text)
-            elif named or (_CLAUSE_BREAK.search(text[previous.end():figure.start()])
-                           and not previous["change"]):  # 12件増加し、135件となった: one subject
+            elif previous["change"]:
+                pass  # 12件増加し、135件となった / 15件多い120件: the level of the same subject
+            elif named or _CLAUSE_BREAK.search(text[previous.end():figure.start()]):
                 name = ""
             previous = figure
             if figure["prefix"] == "各" or _RATE_BASIS.match(text[figure.end():]):
@@ -190,7 +192,7 @@ def _figures(paragraph: Paragraph, sentence: str, name: str, figure: re.Match[st
     value = parse_number(figure["number"])
     assert value is not None
     kind = "change" if figure["change"] else ("share" if figure["unit"] == "%" else "count")
-    sign = -1 if figure["change"] and "減" in figure["change"] else 1
+    sign = -1 if figure["change"] and any(word in figure["change"] for word in "減少下") else 1
     section = paragraph.section
 
     def metric(number: int | float, unit: str, metric_kind: str) -> Metric:
