@@ -150,3 +150,15 @@ def test_a_unit_set_in_a_cell_beside_the_caption_or_title(parse_bytes):
 def test_western_years_heading_the_columns_are_a_header(parse_bytes):
     _, cells = _table(parse_bytes, "令和3年度\n表1 推移\n区分\t2021\t2022\n請求\t5\t7\n")
     assert [(c[2], c[5], c[7]) for c in cells] == [("請求", "2021", 5), ("請求", "2022", 7)]
+
+
+def test_a_second_label_column_under_a_merged_first_one(parse_bytes):
+    text = ("令和3年度\n表1 処理状況\n区分\t内訳\t件数 (件)\n開示請求\t全部開示\t191\n\t部分開示\t116\n"
+            "訂正請求\t応じる\t2\n\t応じられない\t1\n合計\t\t310\n")
+    report = parse_bytes(text.encode())
+    assert [(c.row_group, c.row_label, c.column, c.value_num, c.is_total)
+            for c in report.table_records] == [
+        ("開示請求", "全部開示", "件数", 191, False), ("開示請求", "部分開示", "件数", 116, False),
+        ("訂正請求", "応じる", "件数", 2, False), ("訂正請求", "応じられない", "件数", 1, False),
+        ("", "合計", "件数", 310, True)]
+    assert [c.status for c in report.check_records if c.check == "total"] == ["ok"]

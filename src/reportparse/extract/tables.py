@@ -136,6 +136,19 @@ def _has_label_column(grid: Grid) -> bool:
     return not numeric or blank_corner or bool(_YEAR_AXIS.search(first_heading))
 
 
+def _label_columns(grid: Grid) -> int:
+    """How many columns label the rows: 0, 1, or 2 where a second column of text labels the
+    rows under a first one printed once per group (a vertically merged cell: 開示請求 over
+    全部開示, 部分開示 …)."""
+    if not _has_label_column(grid):
+        return 0
+    rows = [row.cells for row in grid.rows if len(row.cells) > 2
+            and compact_label(row.cells[0]) not in TOTAL_LABELS]
+    merged = bool(rows) and bool(rows[0][0]) and any(not cells[0] for cells in rows)
+    texts = all(cells[1] and not parse_quantity(cells[1]) for cells in rows)
+    return 2 if len(grid.header) >= 3 and merged and texts else 1
+
+
 def _pair(cell: str) -> re.Match[str] | None:
     pair = _PAIR.match(cell)
     return pair if pair and parse_quantity(pair["value"]) else None
@@ -147,8 +160,7 @@ def _is_pair_table(grid: Grid) -> bool:
     return bool(cells) and all(_pair(cell) for cell in cells)
 
 
-def _columns(grid: Grid, labelled: bool, fiscal_year: FiscalYear | None) -> list[_Column]:
-    first = 1 if labelled else 0
+def _columns(grid: Grid, first: int, fiscal_year: FiscalYear | None) -> list[_Column]:
     columns = []
     for position in range(first, len(grid.header)):
         name, unit = split_unit(grid.header[position])
@@ -194,8 +206,9 @@ class _TableReader:
     def __init__(self, grid: Grid, fiscal_year: FiscalYear | None):
         self.grid = grid
         self.fiscal_year = fiscal_year
-        self.labelled = _has_label_column(grid)
-        self.columns = _columns(grid, self.labelled, fiscal_year)
+        self.labels = _label_columns(grid)
+        self.labelled = self.labels > 0
+        self.columns = _columns(grid, self.labels, fiscal_year)
         self.year_axis = self.labelled and bool(_YEAR_AXIS.search(grid.header[0]))
         self.cells: list[TableCell] = []
         self.checks: list[Check] = []
@@ -209,6 +222,11 @@ class _TableReader:
         data_rows = [row for row in rows if self._values(row)]
         for index, row in enumerate(rows):
             label, values = self._label(row), self._values(row)
+            if self.labels == 2:  # the first column heads its group, printed once
+                outer = compact_label(row.cells[0]) if row.cells else ""
+                if outer in TOTAL_LABELS:
+                    label = label or outer
+                group = outer if outer and outer not in TOTAL_LABELS else group
             if not values:
                 following = rows[index + 1] if index + 1 < len(rows) else None
                 if following is not None and self._values(following):
@@ -223,10 +241,11 @@ class _TableReader:
         return TableRead(self.cells, self.checks)
 
     def _label(self, row: Line) -> str:
-        return compact_label(row.cells[0]) if self.labelled and row.cells else ""
+        at = self.labels - 1
+        return compact_label(row.cells[at]) if 0 <= at < len(row.cells) else ""
 
     def _values(self, row: Line) -> list[str]:
-        values = list(row.cells[1:] if self.labelled else row.cells)
+        values = list(row.cells[self.labels:])
         return values if any(values) else []
 
     def _sums_above(self, values: list[str], above: list[Line]) -> bool:
