@@ -162,3 +162,11 @@ def test_a_second_label_column_under_a_merged_first_one(parse_bytes):
         ("訂正請求", "応じる", "件数", 2, False), ("訂正請求", "応じられない", "件数", 1, False),
         ("", "合計", "件数", 310, True)]
     assert [c.status for c in report.check_records if c.check == "total"] == ["ok"]
+
+
+def test_a_header_row_of_units_gives_each_column_its_unit(parse_bytes):
+    text = "令和3年度\n表1 請求状況\n区分\t請求件数\t請求者数\n\t(件)\t(人)\n区民\t250\t74\n区民以外\t85\t34\n"
+    _, cells = _table(parse_bytes, text)
+    assert [(c[2], c[4], c[5], c[6], c[7]) for c in cells] == [
+        ("区民", "", "請求件数", "件", 250), ("区民", "", "請求者数", "人", 74),
+        ("区民以外", "", "請求件数", "件", 85), ("区民以外", "", "請求者数", "人", 34)]

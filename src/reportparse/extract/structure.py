@@ -276,11 +276,25 @@ def _front_corner_lost(header: tuple[str, ...], rows: list[Line]) -> bool:
     return bool(firsts) and all(cell.isdigit() for cell in firsts) and not header[0].isdigit()
 
 
+def _units_joined(header_rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """A header row of units alone (``(件)`` under 請求件数, ``(人)`` under 請求者数) joins the
+    row above, as ``請求件数 (件)``: units, not a level of column names."""
+    if len(header_rows) < 2 or not all(
+            words.UNIT_CELL.match(cell) for cell in header_rows[-1] if cell):
+        return header_rows
+    upper, units = list(header_rows[-2]), header_rows[-1]
+    upper += [""] * (len(units) - len(upper))
+    for j, unit in enumerate(units):
+        if unit:
+            upper[j] = f"{upper[j]} ({words.UNIT_CELL.match(unit)['unit']})"  # type: ignore[index]
+    return [*header_rows[:-2], tuple(upper)]
+
+
 def _body(lines: list[Line], kinds: list[str]) -> tuple[Columns, list[Line], int]:
     rows = _reflowed(lines, kinds) if any(kind == "values" for kind in kinds) else lines
     width = max(len(row.cells) for row in rows)
     count = _header_count(rows, width)
-    header_rows = [row.cells for row in rows[:count]]
+    header_rows = _units_joined([row.cells for row in rows[:count]])
     body = rows[count:]
     data_width = max((len(row.cells) for row in body), default=0)
     if count == 1 and data_width == len(header_rows[0]) + 1 and _front_corner_lost(

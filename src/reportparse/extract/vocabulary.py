@@ -61,4 +61,6 @@ COUNTER_PATTERN = "|".join(re.escape(unit) for unit in COUNTERS)
 
 # Parenthesised header text that is a unit (``件数 (件)``); anything else, such as ``(A)``,
 # ``(A+B-C)`` or ``(又は非開示)``, is part of the column's name.
+# A header cell that is a unit alone, in a row of units under the column names: ``(件)``.
+UNIT_CELL = re.compile(rf"^\(?(?:単位 ?[:：]? ?)?(?P<unit>{COUNTER_PATTERN})\)?$")
 HEADER_UNIT = re.compile(rf"^(?P<name>.*?) ?\((?:単位 ?[:：]? ?)?(?P<unit>{COUNTER_PATTERN})\)$")
