@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..records import Check, Metric
 from ..values.dates import DateError, FiscalYear, find_dates, find_fiscal_year
@@ -166,6 +167,7 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
     for sentence in _sentences(paragraph.line.text):
         text = _clauses_text(sentence)
         name, previous = "", None
+        stated = _Stated(paragraph, sentence, fiscal_year)
         for figure in _FIGURE.finditer(text):
             named = _name_before(text[:figure.start()])
             if named and _usable(named.name):
@@ -183,26 +185,40 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
                 checks.append(_unnamed(paragraph, sentence, figure.group()))
                 continue
             total = "(計)" if figure["prefix"] in ("計", "合計") else ""
-            found.extend(_figures(paragraph, sentence, name + total, figure, fiscal_year))
+            found.extend(_figures(stated, name + total, figure))
     return MetricsRead(_distinct(found), checks)
 
 
-def _figures(paragraph: Paragraph, sentence: str, name: str, figure: re.Match[str],
-             fiscal_year: FiscalYear | None) -> list[Metric]:
+class _Stated:
+    """What a sentence says of all its figures (its year, its as-of date), read once."""
+
+    def __init__(self, paragraph: Paragraph, sentence: str, fiscal_year: FiscalYear | None):
+        self.paragraph, self.sentence, self.fiscal_year = paragraph, sentence, fiscal_year
+
+    @cached_property
+    def year(self) -> int | None:
+        return _sentence_year(self.sentence, self.fiscal_year)
+
+    @cached_property
+    def as_of(self) -> str | None:
+        return _as_of(self.sentence, self.fiscal_year)
+
+
+def _figures(stated: _Stated, name: str, figure: re.Match[str]) -> list[Metric]:
     value = parse_number(figure["number"])
     assert value is not None
     kind = "change" if figure["change"] else ("share" if figure["unit"] == "%" else "count")
     sign = -1 if figure["change"] and any(word in figure["change"] for word in "減少下") else 1
-    section = paragraph.section
+    line, section = stated.paragraph.line, stated.paragraph.section
 
     def metric(number: int | float, unit: str, metric_kind: str) -> Metric:
         return Metric(
-            fiscal_year=_sentence_year(sentence, fiscal_year),
+            fiscal_year=stated.year,
             section_no=section.no if section else None,
             section_title=section.title if section else "",
             metric=name, kind=metric_kind, value=number, unit=unit,
-            as_of=_as_of(sentence, fiscal_year), sentence=sentence,
-            source_page=paragraph.line.page, source_line=paragraph.line.line)
+            as_of=stated.as_of, sentence=stated.sentence,
+            source_page=line.page, source_line=line.line)
 
     result = [metric(sign * value, figure["unit"], kind)]
     if figure["percent"]:
