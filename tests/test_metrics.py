@@ -60,3 +60,7 @@ def test_a_difference_written_多い_is_a_change_and_the_level_keeps_the_subject
            for m in metrics(p, None).metrics]
     assert got == [("開示請求件数", "change", 15), ("開示請求件数", "count", 120),
                    ("審査請求", "change", -3), ("審査請求", "count", 2)]
+
+
+def test_an_ordinal_is_no_figure():
+    assert _figures("1 審議会\n\n第3回審議会で、諮問は4件でした。\n") == [("諮問", 4, "件", None)]

@@ -41,7 +41,8 @@ from .structure import Paragraph
 _UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
 _FIGURE = re.compile(
     r"(?P<prefix>各|計|合計)?(?:約|およそ)?"
-    rf"(?P<number>[△▲-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?P<unit>{_UNIT})"
+    # 第3回 is the third meeting, not three: an ordinal is no figure
+    rf"(?<![第\d,.])(?P<number>[△▲-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?P<unit>{_UNIT})"
     r"(?P<share>\((?P<percent>\d+(?:\.\d+)?)%\))?"
     r"(?P<change>(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
 )
