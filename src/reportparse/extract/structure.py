@@ -249,7 +249,7 @@ def _reflowed(lines: list[Line], kinds: list[str]) -> list[Line]:
     """Rows broken over several lines joined back: bare values are appended to the row above;
     a bracketed explanation after them is joined to the last value as one note cell."""
     rows: list[Line] = []
-    for line, kind in zip(lines, kinds):
+    for line, kind, previous in zip(lines, kinds, ["", *kinds]):
         if kind == "values" and rows and (len(rows[-1].cells) == 1 or _is_data(rows[-1].cells)):
             tokens: list[str] = []
             for token in line.text.split(" "):
@@ -262,7 +262,7 @@ def _reflowed(lines: list[Line], kinds: list[str]) -> list[Line]:
                 else:
                     tokens.append(token)
             rows[-1] = _joined(rows[-1], [*rows[-1].cells, *tokens])
-        elif kind == "text" and _is_bracketed(line.text) and rows:
+        elif kind == "text" and _is_bracketed(line.text) and previous == "values" and rows:
             rows[-1] = _joined(rows[-1], [*rows[-1].cells[:-1],
                                           f"{rows[-1].cells[-1]} {line.text}"])
         else:
