@@ -64,3 +64,11 @@ def test_a_difference_written_多い_is_a_change_and_the_level_keeps_the_subject
 
 def test_an_ordinal_is_no_figure():
     assert _figures("1 審議会\n\n第3回審議会で、諮問は4件でした。\n") == [("諮問", 4, "件", None)]
+
+
+def test_a_figure_for_the_year_before_is_the_same_metric_a_year_earlier():
+    text = "令和5年度\n\n1 状況\n\n全部開示が100件(前年度95件)、不開示は3件でした。\n"
+    found = outline(read_text(text.encode(), "t.txt"))
+    got = [(m.metric, m.value, m.fiscal_year) for p in found.paragraphs
+           for m in metrics(p, find_fiscal_year(text)).metrics]
+    assert got == [("全部開示", 100, 2023), ("全部開示", 95, 2022), ("不開示", 3, 2023)]

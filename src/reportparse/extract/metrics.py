@@ -17,6 +17,9 @@ A figure is a number followed by a counter (件, 人, 名, 回, 団体, 事務, 
 per-item figure, which is no key figure; ``XのうちN件`` is part of X (``X(うち)``); ``1件の請求に
 対して`` is a unit of account, not a figure.
 
+A figure for the year before (``全部開示が100件(前年度95件)``) is the same metric with the
+earlier ``fiscal_year``.
+
 ``kind``: ``share`` for a percentage (``開示が1,465件(79.5%)`` gives the count and the share),
 ``change`` for ``8件(0.2%)増加`` / ``217件減少`` / ``15件多い`` (the value signed: negative for a
 decrease),
@@ -69,6 +72,8 @@ _AS_OF = re.compile(r"(?P<year_end>[^、。]*?年度末)|(?P<date>[^、。]*?(?:
 _CLAUSE_BREAK = re.compile(r"(?:し|て|り)、")
 # A name never ends in a verb form or a particle: ``前年度と比べて12件増加`` names nothing.
 _NOT_A_NAME_END = re.compile(r"(?:て|で|し|り|く|と|に|を|は|が|も|や|から|より|ため|ので)$")
+# ``全部開示が100件(前年度95件)``: the same figure, a year earlier
+_PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:)? ?$")
 # The topic a sentence opens with (``開示請求は、``): the name of a first figure that has none.
 _SENTENCE_TOPIC = re.compile(r"^(?P<name>[^、。:]+?)は、?")
 _IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
@@ -170,8 +175,12 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
         name, previous = "", None
         stated = _Stated(paragraph, sentence, fiscal_year)
         for figure in _FIGURE.finditer(text):
-            named = _name_before(text[:figure.start()])
-            if named and _usable(named.name):
+            before = text[:figure.start()]
+            a_year_earlier = bool(previous and _PREVIOUS_YEAR.search(before))
+            named = None if a_year_earlier else _name_before(before)
+            if a_year_earlier:
+                pass  # the figure before it, a year earlier: the same name
+            elif named and _usable(named.name):
                 name = named.name + ("(うち)" if named.part_of else "")
             elif previous is None:
                 name = _topic(text)
@@ -186,7 +195,7 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
                 checks.append(_unnamed(paragraph, sentence, figure.group()))
                 continue
             total = "(計)" if figure["prefix"] in ("計", "合計") else ""
-            found.extend(_figures(stated, name + total, figure))
+            found.extend(_figures(stated, name + total, figure, a_year_earlier))
     return MetricsRead(_distinct(found), checks)
 
 
@@ -205,7 +214,8 @@ class _Stated:
         return _as_of(self.sentence, self.fiscal_year)
 
 
-def _figures(stated: _Stated, name: str, figure: re.Match[str]) -> list[Metric]:
+def _figures(stated: _Stated, name: str, figure: re.Match[str],
+             a_year_earlier: bool = False) -> list[Metric]:
     value = parse_number(figure["number"])
     assert value is not None
     kind = "change" if figure["change"] else ("share" if figure["unit"] == "%" else "count")
@@ -214,7 +224,7 @@ def _figures(stated: _Stated, name: str, figure: re.Match[str]) -> list[Metric]:
 
     def metric(number: int | float, unit: str, metric_kind: str) -> Metric:
         return Metric(
-            fiscal_year=stated.year,
+            fiscal_year=stated.year - 1 if a_year_earlier and stated.year else stated.year,
             section_no=section.no if section else None,
             section_title=section.title if section else "",
             metric=name, kind=metric_kind, value=number, unit=unit,
@@ -234,7 +244,8 @@ def _distinct(found: list[Metric]) -> list[Metric]:
     seen: set[tuple] = set()
     result = []
     for metric in found:
-        key = (metric.section_title, metric.metric, metric.kind, metric.value, metric.unit)
+        key = (metric.section_title, metric.metric, metric.kind, metric.value, metric.unit,
+               metric.fiscal_year)
         if key not in seen:
             seen.add(key)
             result.append(metric)
