@@ -170,3 +170,11 @@ def test_a_header_row_of_units_gives_each_column_its_unit(parse_bytes):
     assert [(c[2], c[4], c[5], c[6], c[7]) for c in cells] == [
         ("区民", "", "請求件数", "件", 250), ("区民", "", "請求者数", "人", 74),
         ("区民以外", "", "請求件数", "件", 85), ("区民以外", "", "請求者数", "人", 34)]
+
+
+def test_a_unit_in_the_last_cell_of_the_header(parse_bytes):
+    text = "令和3年度\n表1 請求状況\n区分\t請求件数\t取下げ\t(単位:件)\n区民\t250\t4\n区民以外\t85\t1\n"
+    _, cells = _table(parse_bytes, text)
+    assert [(c[2], c[3], c[5], c[6], c[7]) for c in cells] == [
+        ("区民", 1, "請求件数", "件", 250), ("区民", 2, "取下げ", "件", 4),
+        ("区民以外", 1, "請求件数", "件", 85), ("区民以外", 2, "取下げ", "件", 1)]

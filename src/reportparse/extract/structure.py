@@ -290,18 +290,32 @@ def _units_joined(header_rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return [*header_rows[:-2], tuple(upper)]
 
 
-def _body(lines: list[Line], kinds: list[str]) -> tuple[Columns, list[Line], int]:
+def _unit_cell(header_rows: list[tuple[str, ...]]) -> tuple[list[tuple[str, ...]], str]:
+    """A ``(単位:件)`` set as the last cell of the header: the table's unit, not a column."""
+    if not header_rows:
+        return header_rows, ""
+    first = list(header_rows[0])
+    while first and not first[-1]:
+        first.pop()
+    unit = words.UNIT_LINE.match(first[-1]) if len(first) > 1 and "単位" in first[-1] else None
+    if unit is None:
+        return header_rows, ""
+    return [tuple(first[:-1]), *header_rows[1:]], unit["unit"].strip()
+
+
+def _body(lines: list[Line], kinds: list[str]) -> tuple[Columns, list[Line], int, str]:
     rows = _reflowed(lines, kinds) if any(kind == "values" for kind in kinds) else lines
     width = max(len(row.cells) for row in rows)
     count = _header_count(rows, width)
-    header_rows = _units_joined([row.cells for row in rows[:count]])
+    header_rows, unit = _unit_cell([row.cells for row in rows[:count]])
+    header_rows = _units_joined(header_rows)
     body = rows[count:]
     data_width = max((len(row.cells) for row in body), default=0)
     if count == 1 and data_width == len(header_rows[0]) + 1 and _front_corner_lost(
             header_rows[0], body):
         header_rows = [("",) + header_rows[0]]
     columns = resolve(header_rows, max(data_width, len(header_rows[0]) if header_rows else 0))
-    return columns, body, count
+    return columns, body, count, unit
 
 
 # --- 4. caption, title and unit ---------------------------------------------------------
@@ -445,9 +459,9 @@ def outline(document: Document) -> Outline:
             end = starts[index]
             found = _caption_of(lines, kinds, index, section, set(heading_at))
             consumed.update(found.lines)
-            columns, body, count = _body(list(lines[index:end]), kinds[index:end])
+            columns, body, count, unit = _body(list(lines[index:end]), kinds[index:end])
             grids.append(Grid(section, found.no or 0, found.title, columns.leaves, tuple(body),
-                              columns.groups, found.unit, count, found.no is not None))
+                              columns.groups, found.unit or unit, count, found.no is not None))
             index = end
             continue
         heading = reader.read(lines[index], lines[index - 1] if index else None)
