@@ -33,3 +33,7 @@ def test_municipality(texts, expected):
 def test_stated_fiscal_year(texts, start_year):
     found = stated_fiscal_year(_lines(*texts))
     assert (found.start_year if found else None) == start_year
+
+
+def test_a_town_written_after_its_prefecture_and_district():
+    assert municipality(_lines("長野県下伊那郡阿智村", "村の情報公開制度")) == "阿智村"

@@ -49,11 +49,14 @@ _NOT_NAMES = ("区市町村", "市区町村", "都道府県", "特別区", "地�
 
 
 def _publisher(name: str) -> str:
-    """``東京都台東区`` -> ``台東区``: a municipality written after its prefecture."""
+    """``東京都台東区`` -> ``台東区``, ``長野県下伊那郡阿智村`` -> ``阿智村``: a municipality
+    written after its prefecture (and district)."""
     for prefecture in PREFECTURES:
         if name.startswith(prefecture) and len(name) > len(prefecture):
-            return name[len(prefecture):]
-    return name
+            name = name[len(prefecture):]
+            break
+    district = name.find("郡")
+    return name[district + 1:] if 0 < district < len(name) - 2 else name
 
 
 def _names(text: str) -> Iterable[str]:
