@@ -37,3 +37,7 @@ def test_stated_fiscal_year(texts, start_year):
 
 def test_a_town_written_after_its_prefecture_and_district():
     assert municipality(_lines("長野県下伊那郡阿智村", "村の情報公開制度")) == "阿智村"
+
+
+def test_a_fiscal_year_written_in_western_years():
+    assert stated_fiscal_year(_lines("2021年度 情報公開制度の運用状況")).start_year == 2021

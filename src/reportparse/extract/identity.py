@@ -84,7 +84,7 @@ def stated_fiscal_year(lines: Sequence[Line]) -> FiscalYear | None:
     ``19年度`` whose era is the one the page writes most."""
     for line in lines:
         found = find_fiscal_year(line.text)
-        if found and not found.label[:1].isdigit():
+        if found:
             return found
         period = _period(line.text)
         if period:

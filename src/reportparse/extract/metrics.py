@@ -155,7 +155,7 @@ def _sentence_year(sentence: str, fiscal_year: FiscalYear | None) -> int | None:
         named = find_fiscal_year(sentence)
     except DateError:
         named = None
-    if named and not named.label[:1].isdigit():
+    if named:
         return named.start_year
     return fiscal_year.start_year if fiscal_year else None
 
