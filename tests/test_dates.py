@@ -434,6 +434,30 @@ def test_western_dates_are_checked(text):
         parse_date(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "start_year", "label"),
+    [
+        ("令和4(2022)年度の情報公開制度", 2022, "令和4(2022)年度"),
+        ("令和元(2019)年度から", 2019, "令和元(2019)年度"),
+        ("2022(令和4)年度の運用状況", 2022, "2022(令和4)年度"),
+        ("平成30(2018)年度", 2018, "平成30(2018)年度"),
+    ],
+)
+def test_a_year_glossed_in_the_other_calendar_is_one_fiscal_year(text, start_year, label):
+    assert find_fiscal_year(text) == FiscalYear(start_year, label)
+
+
+def test_an_era_less_year_glossed_in_western_years_needs_no_era():
+    assert fiscal_year_in("4(2022)年度の件数") == FiscalYear(2022, "4(2022)年度")
+    assert parse_date("令和4(2022)年6月28日").iso == "2022-06-28"
+
+
+@pytest.mark.parametrize("text", ["令和4(2021)年度", "2022(令和3)年度", "令和4(2021)年6月1日"])
+def test_a_gloss_naming_another_year_is_an_error(text):
+    with raises_naming(text):
+        find_fiscal_year(text) if "日" not in text else parse_date(text)
+
+
 def test_western_dates_in_running_text():
     text = "受付 2021/4/1、施行 2021年10月1日、番号 12021/4/1、12021年4月"
     assert [d.iso for d in find_dates(text)] == ["2021-04-01", "2021-10-01"]

@@ -72,3 +72,20 @@ def test_a_figure_for_the_year_before_is_the_same_metric_a_year_earlier():
     got = [(m.metric, m.value, m.fiscal_year) for p in found.paragraphs
            for m in metrics(p, find_fiscal_year(text)).metrics]
     assert got == [("全部開示", 100, 2023), ("全部開示", 95, 2022), ("不開示", 3, 2023)]
+
+
+def test_a_change_compared_with_the_year_before_is_named_after_its_subject():
+    text = ("1 状況\n\n (1)  受付件数は2,445件で、前年度比413件(14.5%)の減少となった。"
+            "対象公文書数は905件で、前年比11件の増加であった。\n")
+    found = outline(read_text(text.encode(), "t.txt"))
+    got = [(m.metric, m.kind, m.value, m.unit) for p in found.paragraphs
+           for m in metrics(p, None).metrics]
+    assert got == [("受付件数", "count", 2445, "件"), ("受付件数", "change", -413, "件"),
+                   ("受付件数", "change", -14.5, "%"), ("対象公文書数", "count", 905, "件"),
+                   ("対象公文書数", "change", 11, "件")]
+
+
+def test_a_part_of_the_figure_before_is_that_figure_うち():
+    text = "1 状況\n\n開示決定した対象公文書20,868件のうち、17,198件(82.4%)が提供されたものである。\n"
+    assert _figures(text) == [("対象公文書", 20868, "件", None), ("対象公文書(うち)", 17198, "件", None),
+                              ("対象公文書(うち)", 82.4, "%", None)]

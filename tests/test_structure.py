@@ -84,3 +84,21 @@ def test_prose_split_by_a_run_of_spaces_stays_prose():
     found = _outline(text)
     assert found.grids == ()
     assert [p.line.text for p in found.paragraphs][0].startswith("令和3年度の開示請求は5件")
+
+
+def test_a_number_set_apart_from_its_sentence_by_spaces_is_one_line():
+    text = ("1 情報公開制度\n\n"
+            " (1)  請求件数は2,445件で、前年度比413件の減少となった。\n"
+            " (2)  対象公文書数は20,868件であった。\n"
+            "ア  開示請求の状況\n")
+    found = _outline(text)
+    assert found.grids == ()
+    assert [p.line.text for p in found.paragraphs] == [
+        "(1) 請求件数は2,445件で、前年度比413件の減少となった。",
+        "(2) 対象公文書数は20,868件であった。"]
+    assert [s.title for s in found.sections] == ["情報公開制度", "開示請求の状況"]
+
+
+def test_numbered_rows_with_values_stay_a_table():
+    found = _outline("区分  件数\n(1)  開示  5\n(2)  不開示  2\n")
+    assert [row.cells for row in found.grids[0].rows] == [("(1)", "開示", "5"), ("(2)", "不開示", "2")]

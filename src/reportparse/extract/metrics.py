@@ -50,6 +50,7 @@ _FIGURE = re.compile(
     r"(?P<change>(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
 )
 _RATE_BASIS = re.compile(r"^(?:の中|に対し|につき|当たり|あたり|の[^、。]{1,12}?に対し)")
+_FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
 _ADJACENT = re.compile(r"(?P<name>[^\s、。,:「」()『』・]+?)$")
 _COLON = re.compile(r"(?P<name>[^、。,:「」()]+?) ?: ?$")
 _QUOTED = re.compile(r"「(?P<name>[^「」]+)」 ?\($")
@@ -66,6 +67,9 @@ _RELATIVE_CLAUSE = re.compile(
 _TOPIC = re.compile(r"^.*(?:は、?)")
 _BRACKETED_YEAR = re.compile(r"\([^()]*年度[^()]*\)")
 _BULLETS = "・●○■◆◇□※-* "
+_ENUMERATION = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([ア-ン]\)|[ア-ン][.)]) ?")
+# ``前年度比413件の減少``: a change is named after what it compares, not after the comparison.
+_COMPARISON = re.compile(r"^(?:対)?(?:前年度?|昨年度?|前回)(?:比|と比べ|に比べ|から)?$")
 _AS_OF = re.compile(r"(?P<year_end>[^、。]*?年度末)|(?P<date>[^、。]*?(?:末|日))(?: ?現在| ?時点)")
 # A figure borrows the name of the one before it (``…が各1件、計3件``) only within a clause:
 # after ``…を開催し、`` a new clause counts something else.
@@ -89,7 +93,7 @@ def _clauses_text(sentence: str) -> str:
 
 
 def _cleaned(raw: str) -> str:
-    name = _BRACKETED_YEAR.sub("", raw.strip()).strip(_BULLETS)
+    name = _ENUMERATION.sub("", _BRACKETED_YEAR.sub("", raw.strip()).strip(_BULLETS))
     for pattern in (_PERIOD, _CONNECTIVE, _TOPIC):
         name = pattern.sub("", name).strip()
     relative = _RELATIVE_CLAUSE.match(name)
@@ -124,8 +128,11 @@ def _name_before(before: str) -> _Named | None:
     colon = _COLON.search(before)
     if colon:
         return _Named(_cleaned(colon["name"]))
-    if before.endswith("のうち") or before.endswith("うち"):
-        whole = _ADJACENT.search(before.removesuffix("うち").removesuffix("の"))
+    if before.rstrip("、").endswith("うち"):
+        whole_text = before.rstrip("、").removesuffix("うち").removesuffix("の")
+        if _FIGURE_END.search(whole_text):  # 対象公文書20,868件のうち17,198件: of the figure before
+            return _Named("", part_of=True)
+        whole = _ADJACENT.search(whole_text)
         return _Named(_cleaned(whole["name"]), part_of=True) if whole else None
     subject = _SUBJECT.search(before)
     adjacent = _ADJACENT.search(before)
@@ -178,8 +185,11 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
             before = text[:figure.start()]
             a_year_earlier = bool(previous and _PREVIOUS_YEAR.search(before))
             named = None if a_year_earlier else _name_before(before)
-            if a_year_earlier:
-                pass  # the figure before it, a year earlier: the same name
+            compared = bool(previous and named and figure["change"] and _COMPARISON.match(named.name))
+            if a_year_earlier or compared:
+                pass  # the figure before it, a year earlier or compared with it: the same name
+            elif named and named.part_of and not named.name and previous:
+                name = name.removesuffix("(うち)") + "(うち)" if name else ""
             elif named and _usable(named.name):
                 name = named.name + ("(うち)" if named.part_of else "")
             elif previous is None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from ..records import Document, Line
 from ..values.dates import DateError, find_dates
-from ..values.numbers import COUNTERS, parse_quantity
+from ..values.numbers import COUNTERS, looks_numeric, parse_quantity
 from . import vocabulary as words
 from .headers import Columns, resolve
 
@@ -96,6 +96,14 @@ def _is_bare_values(text: str) -> bool:
     """``68件``, ``20 43 0 2 1``, ``(注2)``: the values of a row broken over several lines."""
     tokens = text.split(" ")
     return all(parse_quantity(token) or _BARE_VALUE.match(token) for token in tokens)
+
+
+def _marker_joined(line: Line) -> Line:
+    """``(1)  公文書の…``: a number set apart from its text by a run of spaces is one line."""
+    if (line.grid is None and len(line.cells) == 2 and words.ENUMERATION_MARKER.match(line.cells[0])
+            and not looks_numeric(line.cells[1]) and parse_quantity(line.cells[1]) is None):
+        return replace(line, cells=(line.text,))
+    return line
 
 
 def _kind(line: Line) -> str:
@@ -386,6 +394,9 @@ def _heading_title(text: str) -> str:
             return match["title"].strip()
     if text[:1] in words.HEADING_BULLETS:
         return text[1:].strip()
+    marker, _, rest = text.partition(" ")
+    if rest and words.ENUMERATION_MARKER.match(marker):  # ア 開示請求の状況
+        return rest.strip()
     for opening, closing in words.TITLE_FRAMES:
         if len(text) > 2 and text.startswith(opening) and text.endswith(closing):
             return text[len(opening):-len(closing)].strip()
@@ -442,7 +453,7 @@ def _numbered(grids: list[Grid]) -> list[Grid]:
 
 def outline(document: Document) -> Outline:
     """Split a document into sections, paragraphs and grids, in reading order."""
-    lines = document.lines
+    lines = tuple(_marker_joined(line) for line in document.lines)
     kinds = [_kind(line) for line in lines]
     spans = _table_spans(lines, kinds)
     starts = {start: end for start, end in spans}

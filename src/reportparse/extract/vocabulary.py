@@ -43,6 +43,9 @@ NUMBERED_HEADINGS = tuple(re.compile(pattern) for pattern in (
     r"箇所|か所|年|月|日|週|時|分|歳|階|号|条|項|点|割|倍|%)"
     r"(?P<title>[\u4e00-\u9fff\u30a0-\u30ff][^。]{1,40})$",
 ))
+# A list or heading number printed alone before its text: ``(1)``, ``1.``, ``2)``, ``ア``, ``(イ)``.
+# Set apart from its text by a run of spaces, it is still one line, not two cells.
+ENUMERATION_MARKER = re.compile(r"^(?:\(?\d{1,2}[).]?|\(?[ア-ン]\)|[ア-ン][.)]?|\([a-z]\)|[a-z][.)])$")
 # A bullet opens a heading that prints no number: ``■情報公開制度``, ``◇業務の登録状況``.
 HEADING_BULLETS = "■□◆◇●○◎▼▽★☆"
 # Framing marks around a plain title: ``―信頼される区政…―``, ``【…】``.

@@ -308,8 +308,14 @@ def _era_prefix(tag: str) -> str:
     )
 
 
+def _gloss(tag: str) -> str:
+    """The same year in the other calendar, in brackets after the year: 令和4(2022)年度,
+    2022(令和4)年度."""
+    return rf"(?: *\((?P<gloss_{tag}>[12][0-9]{{3}}|(?:{_ERA_NAMES}) *(?:[0-9]{{1,2}}|元))\))?"
+
+
 _KANJI_FORM = (
-    rf"{_era_prefix('k')}(?P<year_k>{_NUMERAL}) *年"
+    rf"{_era_prefix('k')}(?P<year_k>{_NUMERAL}){_gloss('k')} *年"
     rf"(?: *(?P<month_k>{_NUMERAL}) *月"
     rf"(?: *(?P<day_k>{_NUMERAL}) *日| *(?P<dayword>{_one_of(FIRST_DAY_WORDS + LAST_DAY_WORDS)}))?)?"
 )
@@ -320,7 +326,7 @@ _ABBREVIATED_FORM = (
     rf"(?P<month_a>[0-9]{{1,2}})(?:(?P=sep)(?P<day_a>[0-9]{{1,2}}))?{_TOKEN_END}"
 )
 _SLASH_FORM = rf"{_TOKEN_START}(?P<year_s>[12][0-9]{{3}})/(?P<month_s>[0-9]{{1,2}})/(?P<day_s>[0-9]{{1,2}}){_TOKEN_END}"
-_FISCAL_YEAR_FORM = rf"{_era_prefix('f')}(?P<year_f>{_NUMERAL}) *年度"
+_FISCAL_YEAR_FORM = rf"{_era_prefix('f')}(?P<year_f>{_NUMERAL}){_gloss('f')} *年度"
 _FISCAL_YEAR_END_FORM = rf"{_FISCAL_YEAR_FORM} *(?P<yearend>末日?)"
 _WEEKDAY = rf"(?: *\((?:(?P<weekday>[{WEEKDAYS}])(?:曜日?)?(?:・?祝日?)?|祝日?)\))?"  # (日) (月・祝) (祝)
 
@@ -389,9 +395,11 @@ def _read(match: re.Match[str]) -> _Written:
 
     era, month, day, year = part("era") or part("letter"), part("month"), part("day"), part("year")
     assert year is not None  # every pattern has a year
+    era_named, year_number = _with_gloss(_ERA_BY_TEXT[era] if era else None, parse_numeral(year),
+                                         part("gloss"), match.group())
     return _Written(
-        era=_ERA_BY_TEXT[era] if era else None,
-        year=parse_numeral(year),
+        era=era_named,
+        year=year_number,
         month=parse_numeral(month) if month else None,
         day=parse_numeral(day) if day else None,
         day_word=part("dayword"),
@@ -399,6 +407,22 @@ def _read(match: re.Match[str]) -> _Written:
         weekday=part("weekday"),
         label=match.group(),
     )
+
+
+def _with_gloss(era: Era | None, year: int, gloss: str | None, label: str) -> tuple[Era | None, int]:
+    """The (era, year) written, settled by the year in the other calendar beside it when the
+    era is not written (4(2022)年度); DateError when the two name different years."""
+    if gloss is None:
+        return era, year
+    glossed = re.fullmatch(rf"(?P<era>{_ERA_NAMES}) *(?P<year>[0-9]{{1,2}}|元)", gloss)
+    glossed_year = (_western_year(_ERA_BY_TEXT[glossed["era"]], parse_numeral(glossed["year"]), label)
+                    if glossed else int(gloss))
+    if era is None and year < _FIRST_WESTERN_YEAR:
+        return None, glossed_year
+    written_year = _western_year(era, year, label) if era else year
+    if written_year != glossed_year:
+        raise DateError(f"{label!r} names two different years: {written_year} and {glossed_year}")
+    return era, year
 
 
 def _calendar_date(year: int, written: _Written) -> JapaneseDate:
