@@ -89,3 +89,8 @@ def test_a_part_of_the_figure_before_is_that_figure_うち():
     text = "1 状況\n\n開示決定した対象公文書20,868件のうち、17,198件(82.4%)が提供されたものである。\n"
     assert _figures(text) == [("対象公文書", 20868, "件", None), ("対象公文書(うち)", 17198, "件", None),
                               ("対象公文書(うち)", 82.4, "%", None)]
+
+
+def test_a_figure_printed_alone_under_its_heading_is_named_by_the_heading():
+    text = "1 情報公開条例の運用状況\n\n(1)公文書の開示の請求件数\n\n502件\n"
+    assert _figures(text) == [("公文書の開示の請求件数", 502, "件", None)]

@@ -1,6 +1,8 @@
 import pytest
 
-from reportparse.extract.tables import split_unit
+from reportparse.extract.structure import outline
+from reportparse.extract.tables import split_unit, table_cells
+from reportparse.read.text import read_text
 
 
 def _cells(report, table_no):
@@ -178,3 +180,29 @@ def test_a_unit_in_the_last_cell_of_the_header(parse_bytes):
     assert [(c[2], c[3], c[5], c[6], c[7]) for c in cells] == [
         ("区民", 1, "請求件数", "件", 250), ("区民", 2, "取下げ", "件", 4),
         ("区民以外", 1, "請求件数", "件", 85), ("区民以外", 2, "取下げ", "件", 1)]
+
+
+def _read_grids(text: str):
+    found = outline(read_text(text.encode(), "t.txt"))
+    return [table_cells(grid, None) for grid in found.grids]
+
+
+def test_a_lower_header_row_sits_under_the_span_whose_fillers_were_dropped():
+    # the upper row's trailing fillers are lost in the copy; one row carries an extra group label
+    text = ("実施機関\t請求件数\t処理状況\t\t\t\n開示\t一部開示\t不開示\tその他\n"
+            "知事\t総務部\t25\t4\t10\t8\t3\n企画部\t2\t0\t1\t1\t0\n小計\t27\t4\t11\t9\t3\n議会\t5\t3\t2\t0\t0\n")
+    read, = _read_grids(text)
+    assert read.checks == []
+    got = {(c.row_group, c.row_label, c.column_group, c.column): c.value for c in read.cells}
+    assert got[("知事", "総務部", "", "請求件数")] == "25"
+    assert got[("知事", "企画部", "処理状況", "その他")] == "0"
+    assert got[("", "小計", "処理状況", "開示")] == "4"
+    assert got[("", "議会", "処理状況", "一部開示")] == "2"
+
+
+def test_an_indented_label_under_a_merged_cell_is_the_rows_label():
+    text = ("実施機関\t請求件数\t開示\t不開示\n知事\t12\t7\t5\n\t総務部\t10\t6\t4\n企画部\t2\t1\t1\n")
+    read, = _read_grids(text)
+    assert read.checks == []
+    assert [(c.row_label, c.column, c.value) for c in read.cells if c.column == "請求件数"] == [
+        ("知事", "請求件数", "12"), ("総務部", "請求件数", "10"), ("企画部", "請求件数", "2")]

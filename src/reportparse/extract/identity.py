@@ -43,6 +43,7 @@ _KANJI = r"\u4e00-\u9fff々ヶ"
 _NAME = rf"(?<![{_KANJI}])(?P<name>[{_KANJI}]{{1,6}}?(?:都|道|府|県|市|区|町|村))"
 _NAMED = re.compile(_NAME + "(?= ?(?:" + "|".join(GOVERNS) + "))")
 _ALONE = re.compile(rf"^(?P<name>[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|町|村))$")
+_YEAR_OR_DAY = re.compile(r"(?:\d+|元)(?:年度|年|月|日)")
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
 _NOT_NAMES = ("区市町村", "市区町村", "都道府県", "特別区", "地区", "各区", "全区", "本市", "本区",
               "当市", "当区", "同市", "同区")
@@ -60,6 +61,7 @@ def _publisher(name: str) -> str:
 
 
 def _names(text: str) -> Iterable[str]:
+    text = _YEAR_OR_DAY.sub(" ", text)  # 平成21年度鹿児島県の…: 年度 is no part of the name
     alone = _ALONE.match(text)
     if alone:
         yield _publisher(alone["name"])

@@ -108,6 +108,14 @@ def _topic(sentence: str) -> str:
     return name if _usable(name) else ""
 
 
+def _heading_name(paragraph: Paragraph, sentence: str) -> str:
+    """A figure printed alone under its heading (``(1)公文書の開示の請求件数`` / ``502件``) is
+    named by the heading."""
+    alone = _FIGURE.fullmatch(sentence.rstrip("。").strip())
+    name = _cleaned(paragraph.section.title) if alone and paragraph.section else ""
+    return name if _usable(name) else ""
+
+
 def _usable(name: str) -> bool:
     return (bool(name) and not _IS_YEAR.match(name) and not name.isdigit() and len(name) <= 30
             and not _NOT_A_NAME_END.search(name) and not _FIGURE.search(name))
@@ -193,7 +201,7 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
             elif named and _usable(named.name):
                 name = named.name + ("(うち)" if named.part_of else "")
             elif previous is None:
-                name = _topic(text)
+                name = _topic(text) or _heading_name(paragraph, text)
             elif previous["change"]:
                 pass  # 12件増加し、135件となった / 15件多い120件: the level of the same subject
             elif named or _CLAUSE_BREAK.search(text[previous.end():figure.start()]):

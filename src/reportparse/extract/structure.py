@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..records import Document, Line
@@ -311,6 +312,13 @@ def _unit_cell(header_rows: list[tuple[str, ...]]) -> tuple[list[tuple[str, ...]
     return [tuple(first[:-1]), *header_rows[1:]], unit["unit"].strip()
 
 
+def _usual_width(body: list[Line]) -> int:
+    """The width most data rows have: one row with an extra group label (``知事 総務部 25 …``)
+    does not widen the header."""
+    widths = Counter(len(row.cells) for row in body if len(row.cells) > 1)
+    return max(widths, key=lambda width: (widths[width], width)) if widths else 0
+
+
 def _body(lines: list[Line], kinds: list[str]) -> tuple[Columns, list[Line], int, str]:
     rows = _reflowed(lines, kinds) if any(kind == "values" for kind in kinds) else lines
     width = max(len(row.cells) for row in rows)
@@ -318,7 +326,7 @@ def _body(lines: list[Line], kinds: list[str]) -> tuple[Columns, list[Line], int
     header_rows, unit = _unit_cell([row.cells for row in rows[:count]])
     header_rows = _units_joined(header_rows)
     body = rows[count:]
-    data_width = max((len(row.cells) for row in body), default=0)
+    data_width = _usual_width(body)
     if count == 1 and data_width == len(header_rows[0]) + 1 and _front_corner_lost(
             header_rows[0], body):
         header_rows = [("",) + header_rows[0]]

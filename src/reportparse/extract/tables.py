@@ -149,6 +149,10 @@ def _label_columns(grid: Grid) -> int:
     return 2 if len(grid.header) >= 3 and merged and texts else 1
 
 
+def _is_label(cell: str) -> bool:
+    return bool(cell) and not parse_quantity(cell) and not looks_numeric(cell)
+
+
 def _pair(cell: str) -> re.Match[str] | None:
     pair = _PAIR.match(cell)
     return pair if pair and parse_quantity(pair["value"]) else None
@@ -221,6 +225,7 @@ class _TableReader:
         group = ""
         data_rows = [row for row in rows if self._values(row)]
         for index, row in enumerate(rows):
+            group, row = self._regrouped(row, group)
             label, values = self._label(row), self._values(row)
             if self.labels == 2:  # the first column heads its group, printed once
                 outer = compact_label(row.cells[0]) if row.cells else ""
@@ -239,6 +244,19 @@ class _TableReader:
                 group = ""
             self._row(row, label, values, group, is_total)
         return TableRead(self.cells, self.checks)
+
+    def _regrouped(self, row: Line, group: str) -> tuple[str, Line]:
+        """A row one cell wider than the table, labelled by its second cell: its first cell,
+        printed once (a vertically merged cell), heads it and the rows below it up to a total
+        (``知事 総務部 25 …``); empty, it is the filler of such a cell (`` 総務部 100 …``)."""
+        cells = row.cells
+        if not (self.labels == 1 and len(cells) == len(self.columns) + 2 and _is_label(cells[1])):
+            return group, row
+        if not cells[0]:
+            return group, replace(row, cells=cells[1:])
+        if _is_label(cells[0]) and compact_label(cells[0]) not in TOTAL_LABELS:
+            return compact_label(cells[0]), replace(row, cells=cells[1:])
+        return group, row
 
     def _label(self, row: Line) -> str:
         at = self.labels - 1
