@@ -94,3 +94,8 @@ def test_a_part_of_the_figure_before_is_that_figure_うち():
 def test_a_figure_printed_alone_under_its_heading_is_named_by_the_heading():
     text = "1 情報公開条例の運用状況\n\n(1)公文書の開示の請求件数\n\n502件\n"
     assert _figures(text) == [("公文書の開示の請求件数", 502, "件", None)]
+
+
+def test_a_figure_before_the_noun_it_counts_is_named_by_that_noun():
+    text = "1 状況\n\n令和5年度は、64件の開示請求があり、1件の請求に対して複数の決定をしたため、89件の処理を行いました。\n"
+    assert _figures(text) == [("開示請求", 64, "件", None), ("処理", 89, "件", None)]

@@ -206,3 +206,15 @@ def test_an_indented_label_under_a_merged_cell_is_the_rows_label():
     assert read.checks == []
     assert [(c.row_label, c.column, c.value) for c in read.cells if c.column == "請求件数"] == [
         ("知事", "請求件数", "12"), ("総務部", "請求件数", "10"), ("企画部", "請求件数", "2")]
+
+
+def test_a_lower_header_row_printed_from_the_left_goes_under_the_span_whose_fillers_were_kept():
+    text = ("年度\t請求件数\t処理内容\t\t\t開示率\n開示\t一部開示\t不開示\n"
+            "令和5年度\t64\t39\t34\t0\t100%\n令和4年度(参考)\t82\t39\t33\t10\t100%\n")
+    read, = _read_grids(text)
+    assert read.checks == []
+    got = {(c.fiscal_year, c.column_group, c.column): c.value for c in read.cells}
+    assert got[(2023, "処理内容", "開示")] == "39"
+    assert got[(2023, "処理内容", "不開示")] == "0"
+    assert got[(2023, "", "開示率")] == "100%"
+    assert got[(2022, "処理内容", "一部開示")] == "33"  # 令和4年度(参考) is 令和4年度

@@ -54,8 +54,8 @@ def _fiscal_year_and_tables(found: Outline, grids: list[Grid]) -> tuple[
     if stated is None:
         latest = latest_table_year(tables.cells)
         if latest is not None:
-            label = next(cell.row_label or cell.column for cell in tables.cells
-                         if cell.fiscal_year == latest)
+            label = next((name for cell in tables.cells if cell.fiscal_year == latest
+                          for name in (cell.row_label, cell.column) if name.endswith("年度")), "")
             # as printed where a row or column names the year, else its usual name
             stated = (FiscalYear(latest, label) if label.endswith("年度")
                       else named_fiscal_year(latest))

@@ -10,10 +10,11 @@ expanded) gives it::
 Each column's leaf is its lowest printed header cell; the cells above it — a filler to the right
 of a spanning cell inherits that cell — are its groups, joined with `` / ``.
 
-A copy may also lose the fillers of an upper span (``決定内容等`` over five columns printed as
-one cell, the five leaves printed from the left of the next row). Then the lower row is placed
-under the one upper cell whose span makes the widths agree: the last upper cell that is not a
-note column (``(注記)…``).
+A copy often prints the lower row from the left, without the fillers under the upper row's
+vertical spans. Then the lower row is placed under the one upper span as wide as it, where the
+upper row kept its fillers; where it lost them too (``決定内容等`` over five columns printed as
+one cell), under the one upper cell whose span makes the widths agree: the last upper cell that
+is not a note column (``(注記)…``).
 """
 
 from __future__ import annotations
@@ -39,10 +40,22 @@ def _needs_realigning(upper: list[str], lower: tuple[str, ...]) -> bool:
     return bool(lower) and lower[0] != "" and upper[0] != "" and all(cell for cell in lower)
 
 
+def _kept_span(upper: tuple[str, ...], width: int) -> int | None:
+    """Where the one span of ``upper`` that is exactly ``width`` wide starts, when the copy
+    kept its fillers (``処理内容`` followed by seven empty cells over eight leaves)."""
+    starts = [i for i, cell in enumerate(upper)
+              if cell and i + width <= len(upper) and not any(upper[i + 1:i + width])
+              and (i + width == len(upper) or upper[i + width])]
+    return starts[0] if len(starts) == 1 and width > 1 else None
+
+
 def _realigned(upper: tuple[str, ...], lower: tuple[str, ...],
                width: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """``upper`` with its span filled out and ``lower`` placed under it, or None when no
     single span makes the widths agree."""
+    kept = _kept_span(upper, len(lower))
+    if kept is not None:
+        return upper, ("",) * kept + lower + ("",) * (len(upper) - kept - len(lower))
     printed = [cell for cell in upper if cell]
     span = max(width - len(printed) + 1, len(lower))
     candidates = [i for i in range(1, len(printed)) if not NOTE_HEADER.match(printed[i])]

@@ -50,6 +50,7 @@ _FIGURE = re.compile(
     r"(?P<change>(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
 )
 _RATE_BASIS = re.compile(r"^(?:の中|に対し|につき|当たり|あたり|の[^、。]{1,12}?に対し)")
+_COUNTED_NOUN = re.compile(r"^の(?P<name>[^、。のをがはにでと]{2,15}?)(?:がありました|があり|があった|が|を)")
 _FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
 _ADJACENT = re.compile(r"(?P<name>[^\s、。,:「」()『』・]+?)$")
 _COLON = re.compile(r"(?P<name>[^、。,:「」()]+?) ?: ?$")
@@ -105,6 +106,13 @@ def _cleaned(raw: str) -> str:
 def _topic(sentence: str) -> str:
     topic = _SENTENCE_TOPIC.match(sentence)
     name = _cleaned(topic["name"]) if topic else ""
+    return name if _usable(name) else ""
+
+
+def _name_after(rest: str) -> str:
+    """``64件の開示請求があり``: the noun after a figure that counts it."""
+    after = _COUNTED_NOUN.match(rest)
+    name = _cleaned(after["name"]) if after else ""
     return name if _usable(name) else ""
 
 
@@ -200,6 +208,8 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
                 name = name.removesuffix("(うち)") + "(うち)" if name else ""
             elif named and _usable(named.name):
                 name = named.name + ("(うち)" if named.part_of else "")
+            elif after := _name_after(text[figure.end():]):
+                name = after
             elif previous is None:
                 name = _topic(text) or _heading_name(paragraph, text)
             elif previous["change"]:

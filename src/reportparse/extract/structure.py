@@ -326,11 +326,11 @@ def _body(lines: list[Line], kinds: list[str]) -> tuple[Columns, list[Line], int
     header_rows, unit = _unit_cell([row.cells for row in rows[:count]])
     header_rows = _units_joined(header_rows)
     body = rows[count:]
-    data_width = _usual_width(body)
-    if count == 1 and data_width == len(header_rows[0]) + 1 and _front_corner_lost(
+    widest = max((len(row.cells) for row in body), default=0)
+    if count == 1 and widest == len(header_rows[0]) + 1 and _front_corner_lost(
             header_rows[0], body):
         header_rows = [("",) + header_rows[0]]
-    columns = resolve(header_rows, max(data_width, len(header_rows[0]) if header_rows else 0))
+    columns = resolve(header_rows, max(_usual_width(body), len(header_rows[0]) if header_rows else 0))
     return columns, body, count, unit
 
 

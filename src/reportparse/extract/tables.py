@@ -47,6 +47,7 @@ SECOND_COUNT = "(括弧内)"
 _DATE_HINT = re.compile(r"年|[MTSHR]\d|\d[./]\d", re.IGNORECASE)
 _PAIR = re.compile(r"^(?P<label>[^:]+?) ?: ?(?P<value>[^:]+)$")
 _ERALESS_YEAR = re.compile(r"^(?P<year>\d{1,2})(?:年度)?$")
+_NAMES_A_YEAR = re.compile(r"年度(?: ?\([^()]*\))?$")  # 令和4年度, 令和4年度(参考)
 _YEAR_AXIS = re.compile(r"年度|年月日|期間|^年$")
 
 
@@ -76,7 +77,7 @@ def label_year(label: str, fiscal_year: FiscalYear | None, year_axis: bool) -> i
     """
     try:
         found = find_fiscal_year(label)
-        if found and label.endswith("年度"):
+        if found and _NAMES_A_YEAR.search(label):
             return found.start_year
         eraless = _ERALESS_YEAR.match(label)
         if eraless and fiscal_year and (year_axis or label.endswith("年度")):
