@@ -99,3 +99,9 @@ def test_a_figure_printed_alone_under_its_heading_is_named_by_the_heading():
 def test_a_figure_before_the_noun_it_counts_is_named_by_that_noun():
     text = "1 状況\n\n令和5年度は、64件の開示請求があり、1件の請求に対して複数の決定をしたため、89件の処理を行いました。\n"
     assert _figures(text) == [("開示請求", 64, "件", None), ("処理", 89, "件", None)]
+
+
+def test_one_request_giving_several_decisions_is_no_figure():
+    found = outline(read_text("1 状況\n\n※1件の請求で決定が複数となる場合があります。1件の請求に複数の決定を行います。\n".encode(), "t.txt"))
+    reads = [metrics(p, None) for p in found.paragraphs]
+    assert [m for r in reads for m in r.metrics] == [] and [c for r in reads for c in r.checks] == []

@@ -218,3 +218,38 @@ def test_a_lower_header_row_printed_from_the_left_goes_under_the_span_whose_fill
     assert got[(2023, "処理内容", "不開示")] == "0"
     assert got[(2023, "", "開示率")] == "100%"
     assert got[(2022, "処理内容", "一部開示")] == "33"  # 令和4年度(参考) is 令和4年度
+
+
+def test_leaves_go_under_the_group_heading_when_the_copy_lost_every_filler():
+    # 処理中 and 取下げ head one column each; 決定内容 heads the four leaves
+    text = ("実施機関\t請求\t決定内容\t取下げ\t処理中\t\t\t\n開示\t一部開示\t不開示\t不存在\t\t\t\t\n"
+            "市長\t120\t40\t76\t0\t32\t1\t8\n議会\t3\t1\t1\t0\t1\t0\t0\n")
+    read, = _read_grids(text)
+    got = {(c.row_label, c.column_group, c.column): c.value for c in read.cells}
+    assert got[("市長", "決定内容", "開示")] == "40" and got[("市長", "決定内容", "不存在")] == "32"
+    assert got[("市長", "", "取下げ")] == "1" and got[("市長", "", "処理中")] == "8"
+
+
+def test_two_spans_whose_fillers_were_kept_share_the_lower_row_in_order():
+    text = ("年度\t請求件数\t\t内訳\t\t\t開示率(%)\n請求数\t対象行政文書\tA全部開示\tB一部開示\tC不開示\n"
+            "平成元年度\t12\t12\t7\t0\t2\t77.8\n平成2年度\t17\t17\t6\t4\t5\t66.7\n")
+    read, = _read_grids(text)
+    got = {(c.fiscal_year, c.column_group, c.column): c.value for c in read.cells}
+    assert got[(1989, "請求件数", "対象行政文書")] == "12"
+    assert got[(1990, "内訳", "B一部開示")] == "4"
+    assert got[(1990, "", "開示率")] == "66.7"
+
+
+def test_a_header_row_after_a_blank_line_starts_a_table_of_its_own():
+    text = ("請求の種類\t保有個人情報\t特定個人情報\n開示\t55\t0\n訂正\t1\t0\n\n"
+            "請求の種類\t承諾\t一部承諾\t不承諾\n開示\t36\t16\t13\n訂正\t1\t0\t0\n")
+    first, second = _read_grids(text)
+    assert (first.checks, second.checks) == ([], [])
+    assert [c.value for c in second.cells if c.row_label == "開示"] == ["36", "16", "13"]
+
+
+def test_a_title_line_after_a_total_heads_the_next_table():
+    text = "実施機関の区分\t件数\n市長\t40件\n計\t40件\n開示請求に対する決定の状況\n開示\t39件\n部分開示\t1件\n"
+    found = outline(read_text(text.encode(), "t.txt"))
+    assert [grid.title for grid in found.grids][1] == "開示請求に対する決定の状況"
+    assert [row.cells[0] for row in found.grids[1].rows] == ["開示", "部分開示"]

@@ -101,3 +101,18 @@ def test_a_prose_figure_is_checked_against_the_one_cell_bearing_its_name(parse_b
     checks = [(c.status, c.expected, c.actual) for c in report.check_records
               if c.check == "prose_matches_table"]
     assert checks == [("ok", "120", "120"), ("failed", "61", "60")]
+
+
+def test_rows_whose_cells_ran_together_are_a_failed_check_and_the_report_is_still_written(parse_bytes):
+    text = "令和5年度の運用状況\n\n表3 実施機関別決定の内訳\n実施機関公開部分公開非公開\n市長1200\n土木部133190030155\n"
+    report = parse_bytes(text.encode())
+    failed = [c for c in report.check_records if c.status == "failed"]
+    assert [(c.check, c.actual) for c in failed] == [
+        ("cells_separated", "市長1200"), ("cells_separated", "土木部133190030155")]
+    assert report.table_records == [] and report.fiscal_year == 2023
+
+
+def test_a_phone_number_or_a_year_is_not_a_row_run_together(parse_bytes):
+    text = "令和5年度の運用状況\n\n開示請求は5件でした。\n電話:0184-24-3321\n令和5年度2024\n"
+    report = parse_bytes(text.encode())
+    assert [c.actual for c in report.check_records if c.check == "cells_separated"] == ["令和5年度2024"]

@@ -75,7 +75,9 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     figures = [metric for read in prose for metric in read.metrics]
     lists = [incident_list(grid, fiscal_year) for grid in incident_grids]
     listed = [incident for found_list in lists for incident in found_list.incidents]
-    if not (cells or figures or listed):
+    loose_rows = validate.check_loose_rows(paragraph.line for paragraph in found.paragraphs)
+    if not (cells or figures or listed or tables.checks or loose_rows):
+        # a table that cannot be read is a failed check, not a missing report
         raise ReportError(
             "no_report_found",
             f"{source_path}: no table, key figure or incident list found",
@@ -85,7 +87,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     checks = (
         [validate.folded_characters(document.folded)]
         + tables.checks
-        + validate.check_loose_rows(paragraph.line for paragraph in found.paragraphs)
+        + loose_rows
         + [check for read in prose for check in read.checks]
         + validate.damaged(document.damage, damage_message(document.damage))
         + validate.fiscal_year_readable(fiscal_year_problem)

@@ -29,6 +29,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
@@ -271,12 +272,27 @@ def _unreadable(text: str, fiscal_year: FiscalYear | None) -> str | None:
     return None
 
 
+_RUN_TOGETHER = re.compile(r"^(?P<label>\D.*?)(?P<digits>\d[\d,]{3,})$")
+_YEAR_IN_LABEL = re.compile(r"\d+年度?")
+
+
+def _cells_run_together(line: Line) -> bool:
+    """``土木部133190030155``: a row label with its values run into one digit string."""
+    run = _RUN_TOGETHER.match(line.text) if len(line.cells) == 1 else None
+    return bool(run) and not re.search(r"[\d。、:\s-]", _YEAR_IN_LABEL.sub("", run["label"]))
+
+
 def check_loose_rows(lines: Iterable[Line]) -> list[Check]:
     """A row of values that belongs to no table the structure stage could find: its numbers
     would otherwise be lost without a word."""
     checks = []
     for line in lines:
-        if len(line.cells) > 1 and any(parse_quantity(cell) for cell in line.cells[1:]):
+        if _cells_run_together(line):
+            checks.append(_check(
+                "cells_separated", False, None, f"line {line.line}", "cells apart",
+                line.text, f"line {line.line}: a table row whose cells ran together in copying "
+                f"({line.text[:60]}); its values cannot be told apart and are not written"))
+        elif len(line.cells) > 1 and any(parse_quantity(cell) for cell in line.cells[1:]):
             checks.append(_check(
                 "row_in_table", False, None, f"line {line.line}", "a table around the row",
                 " | ".join(line.cells),

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..values.normalize import compact_label
-from .vocabulary import NOTE_HEADER
+from .vocabulary import GROUP_HEADING, NOTE_HEADER
 
 
 @dataclass(frozen=True)
@@ -40,28 +40,53 @@ def _needs_realigning(upper: list[str], lower: tuple[str, ...]) -> bool:
     return bool(lower) and lower[0] != "" and upper[0] != "" and all(cell for cell in lower)
 
 
-def _kept_span(upper: tuple[str, ...], width: int) -> int | None:
-    """Where the one span of ``upper`` that is exactly ``width`` wide starts, when the copy
-    kept its fillers (``処理内容`` followed by seven empty cells over eight leaves)."""
-    starts = [i for i, cell in enumerate(upper)
-              if cell and i + width <= len(upper) and not any(upper[i + 1:i + width])
-              and (i + width == len(upper) or upper[i + width])]
-    return starts[0] if len(starts) == 1 and width > 1 else None
+def _kept_spans(upper: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, width) of each span whose fillers the copy kept (``内訳`` and four empty cells)."""
+    spans = []
+    for i, cell in enumerate(upper):
+        width = 1
+        while i + width < len(upper) and not upper[i + width]:
+            width += 1
+        if cell and width > 1:
+            spans.append((i, width))
+    return spans
+
+
+def _under_kept_spans(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...] | None:
+    """``lower`` placed under the spans of ``upper`` when together they are exactly as wide."""
+    spans = _kept_spans(upper)
+    if not spans or sum(width for _, width in spans) != len(lower):
+        return None
+    placed, leaves = [""] * len(upper), iter(lower)
+    for start, width in spans:
+        for j in range(start, start + width):
+            placed[j] = next(leaves)
+    return tuple(placed)
+
+
+def _span_holder(printed: list[str]) -> int | None:
+    """Which upper cell spans the leaves when the copy lost its fillers: the one group heading
+    (``決定内容``, ``処理状況``), else the last cell that is not a note column; None when
+    several group headings could."""
+    candidates = [i for i in range(1, len(printed)) if not NOTE_HEADER.match(printed[i])]
+    groups = [i for i in candidates if GROUP_HEADING.search(printed[i])]
+    if len(groups) > 1:
+        return None
+    return groups[0] if groups else (candidates[-1] if candidates else None)
 
 
 def _realigned(upper: tuple[str, ...], lower: tuple[str, ...],
                width: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """``upper`` with its span filled out and ``lower`` placed under it, or None when no
     single span makes the widths agree."""
-    kept = _kept_span(upper, len(lower))
+    kept = _under_kept_spans(upper, lower)
     if kept is not None:
-        return upper, ("",) * kept + lower + ("",) * (len(upper) - kept - len(lower))
+        return upper, kept
     printed = [cell for cell in upper if cell]
     span = max(width - len(printed) + 1, len(lower))
-    candidates = [i for i in range(1, len(printed)) if not NOTE_HEADER.match(printed[i])]
-    if not candidates or span != len(lower):
+    at = _span_holder(printed)
+    if at is None or span != len(lower):
         return None
-    at = candidates[-1]
     new_upper = printed[:at + 1] + [""] * (span - 1) + printed[at + 1:]
     new_lower = [""] * at + list(lower) + [""] * (len(printed) - at - 1)
     return tuple(new_upper), tuple(new_lower)

@@ -49,7 +49,7 @@ _FIGURE = re.compile(
     r"(?P<share>\((?P<percent>\d+(?:\.\d+)?)%\))?"
     r"(?P<change>(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
 )
-_RATE_BASIS = re.compile(r"^(?:の中|に対し|につき|当たり|あたり|の[^、。]{1,12}?に対し)")
+_RATE_BASIS = re.compile(r"^(?:の中|に対し|につき|当たり|あたり|の[^、。]{1,12}?に対し|の[^、。]{1,6}?(?:で|に)[^、。]{0,8}?複数)")
 _COUNTED_NOUN = re.compile(r"^の(?P<name>[^、。のをがはにでと]{2,15}?)(?:がありました|があり|があった|が|を)")
 _FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
 _ADJACENT = re.compile(r"(?P<name>[^\s、。,:「」()『』・]+?)$")

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from ..records import Document, Line
 from ..values.dates import DateError, find_dates
+from ..values.normalize import compact_label
 from ..values.numbers import COUNTERS, looks_numeric, parse_quantity
 from . import vocabulary as words
 from .headers import Columns, resolve
@@ -148,8 +149,12 @@ def _is_bracketed(text: str) -> bool:
 def _continues(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
     """Whether line ``j`` continues the text table whose rows precede it."""
     kind, previous = kinds[j], kinds[j - 1]
-    if kind in ("row", "values"):
+    if kind == "row":
+        return not _opens_new_table(lines, j)
+    if kind == "values":
         return True
+    if compact_label(lines[j - 1].cells[0]) in words.TOTAL_LABELS - {"小計"} and kind == "text":
+        return False  # after its total, a title line heads the next table, not a group
     if kind == "text" and _is_bracketed(lines[j].text) and previous == "values":
         return True
     if kind == "text" and previous == "row" and _PAIR.match(lines[j].text):
@@ -157,6 +162,14 @@ def _continues(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
     if kind == "text" and _is_label(lines[j].text):
         return _rows_follow(lines, kinds, j)
     return False
+
+
+def _opens_new_table(lines: tuple[Line, ...], j: int) -> bool:
+    """A header row after a blank line that follows data rows starts a table of its own."""
+    row, next_row = lines[j], lines[j + 1] if j + 1 < len(lines) else None
+    return (row.gap_before and _is_data(lines[j - 1].cells) and not _is_data(row.cells)
+            and sum(bool(cell) for cell in row.cells) >= 2
+            and next_row is not None and _is_data(next_row.cells))
 
 
 def _is_label(text: str) -> bool:
