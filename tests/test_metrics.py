@@ -1,3 +1,5 @@
+import pytest
+
 from reportparse.extract.metrics import metrics
 from reportparse.extract.structure import outline
 from reportparse.read.text import read_text
@@ -105,3 +107,35 @@ def test_one_request_giving_several_decisions_is_no_figure():
     found = outline(read_text("1 状況\n\n※1件の請求で決定が複数となる場合があります。1件の請求に複数の決定を行います。\n".encode(), "t.txt"))
     reads = [metrics(p, None) for p in found.paragraphs]
     assert [m for r in reads for m in r.metrics] == [] and [c for r in reads for c in r.checks] == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("令和6年度は、20件の申立てがあり、31件の裁決を行いました。",
+     [("申立て", 20, "件", None), ("裁決", 31, "件", None)]),
+    ("開示請求(情報公開条例の適用を受ける公文書が対象)は65件でした。", [("開示請求", 65, "件", None)]),
+    ("公文書の開示請求(申出)件数は、延べ4,877件でした。", [("公文書の開示請求(申出)件数", 4877, "件", None)]),
+    ("開示請求(義務的開示)によるものが266件、区長の事務に関するものが187件でした。",
+     [("開示請求(義務的開示)", 266, "件", None), ("区長の事務", 187, "件", None)]),
+    ("業務委託に関する文書16件でした。", [("業務委託に関する文書", 16, "件", None)]),
+    ("生活安全相談関係1,054件及び診療情報関係493件でした。",
+     [("生活安全相談関係", 1054, "件", None), ("診療情報関係", 493, "件", None)]),
+    ("区内法人・在勤者211名でした。", [("区内法人・在勤者", 211, "名", None)]),
+    ("請求件数の過去最多は、平成7年度\nの10,492件です。", [("請求件数の過去最多", 10492, "件", None)]),
+])
+def test_names_from_real_sentences(sentence, expected):
+    assert _figures(f"1 状況\n\n{sentence}\n") == expected
+
+
+def test_two_years_compared_in_one_sentence_each_give_their_year():
+    text = "1 状況\n\n決定件数が、令和3年度の3,547件に対して、令和4年度は3,555件であり、前年度と比べて8件増加した。\n"
+    found = outline(read_text(text.encode(), "t.txt"))
+    got = [(m.metric, m.kind, m.value, m.fiscal_year) for p in found.paragraphs
+           for m in metrics(p, None).metrics]
+    assert got == [("決定件数", "count", 3547, 2021), ("決定件数", "count", 3555, 2022),
+                   ("決定件数", "change", 8, 2022)]
+
+
+def test_a_total_of_unnamed_things_is_a_failed_check():
+    found = outline(read_text("1 状況\n\n開示請求は65件、任意開示申出は12件で、合わせて77件でした。\n".encode(), "t.txt"))
+    read = metrics(found.paragraphs[0], None)
+    assert [m.value for m in read.metrics] == [65, 12] and [c.actual for c in read.checks] == ["77件"]

@@ -43,16 +43,17 @@ from .structure import Paragraph
 
 _UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
 _FIGURE = re.compile(
-    r"(?P<prefix>各|計|合計)?(?:約|およそ)?"
+    r"(?P<prefix>各|計|合計)?(?:約|およそ|延べ|のべ)?"
     # 第3回 is the third meeting, not three: an ordinal is no figure
     rf"(?<![第\d,.])(?P<number>[△▲-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?P<unit>{_UNIT})"
     r"(?P<share>\((?P<percent>\d+(?:\.\d+)?)%\))?"
     r"(?P<change>(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
 )
-_RATE_BASIS = re.compile(r"^(?:の中|に対し|につき|当たり|あたり|の[^、。]{1,12}?に対し|の[^、。]{1,6}?(?:で|に)[^、。]{0,8}?複数)")
+# ``1件の請求に対して``: a unit of account. (``3,547件に対して、…3,555件`` compares two figures.)
+_RATE_BASIS = re.compile(r"^(?:の中|につき|当たり|あたり|の[^、。]{1,12}?に対し|の[^、。]{1,6}?(?:で|に)[^、。]{0,8}?複数)")
 _COUNTED_NOUN = re.compile(r"^の(?P<name>[^、。のをがはにでと]{2,15}?)(?:がありました|があり|があった|が|を)")
 _FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
-_ADJACENT = re.compile(r"(?P<name>[^\s、。,:「」()『』・]+?)$")
+_ADJACENT = re.compile(r"(?P<name>[^\s、。,:「」()『』]+?)$")
 _COLON = re.compile(r"(?P<name>[^、。,:「」()]+?) ?: ?$")
 _QUOTED = re.compile(r"「(?P<name>[^「」]+)」 ?\($")
 _SUBJECT = re.compile(r"(?P<name>[^、。:]+?)(?:は|が)、? ?$")
@@ -68,6 +69,13 @@ _RELATIVE_CLAUSE = re.compile(
 _TOPIC = re.compile(r"^.*(?:は、?)")
 _BRACKETED_YEAR = re.compile(r"\([^()]*年度[^()]*\)")
 _BULLETS = "・●○■◆◇□※-* "
+# ``開示請求(…公文書が対象)``: a clause in brackets explains the name and is no part of it.
+_GLOSS = re.compile(r" ?\([^()]{6,}\)")
+# ``開示請求(義務的開示)によるもの``, ``区長の事務に関するもの``: the thing named is before ``もの``.
+_WHAT_IT_IS = re.compile(r"^(?P<what>.+?)(?:による|に関する|に係る|についての)もの$")
+_CONJUNCTION = re.compile(r"^(?:及び|並びに|又は|または|ならびに)")
+# ``前年度と比べて8件増加``: a change of the figure before it.
+_COMPARED_WITH = re.compile(r"(?:前年度?|昨年度?)(?:と比べ|に比べ|比|より|から)")
 _ENUMERATION = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([ア-ン]\)|[ア-ン][.)]) ?")
 # ``前年度比413件の減少``: a change is named after what it compares, not after the comparison.
 _COMPARISON = re.compile(r"^(?:対)?(?:前年度?|昨年度?|前回)(?:比|と比べ|に比べ|から)?$")
@@ -76,11 +84,12 @@ _AS_OF = re.compile(r"(?P<year_end>[^、。]*?年度末)|(?P<date>[^、。]*?(?:
 # after ``…を開催し、`` a new clause counts something else.
 _CLAUSE_BREAK = re.compile(r"(?:し|て|り)、")
 # A name never ends in a verb form or a particle: ``前年度と比べて12件増加`` names nothing.
-_NOT_A_NAME_END = re.compile(r"(?:て|で|し|り|く|と|に|を|は|が|も|や|から|より|ため|ので)$")
+_NOT_A_NAME_END = re.compile(r"(?:(?<!立)て|で|し|り|く|と|に|を|は|が|も|や|から|より|ため|ので)$")
 # ``全部開示が100件(前年度95件)``: the same figure, a year earlier
 _PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:)? ?$")
 # The topic a sentence opens with (``開示請求は、``): the name of a first figure that has none.
-_SENTENCE_TOPIC = re.compile(r"^(?P<name>[^、。:]+?)は、?")
+_SENTENCE_TOPIC = re.compile(r"^(?P<name>[^、。:]+?)(?:は、?|が、)")
+_ALTOGETHER = ("合わせて", "あわせて", "合わせると")
 _IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
 
 
@@ -95,11 +104,16 @@ def _clauses_text(sentence: str) -> str:
 
 def _cleaned(raw: str) -> str:
     name = _ENUMERATION.sub("", _BRACKETED_YEAR.sub("", raw.strip()).strip(_BULLETS))
-    for pattern in (_PERIOD, _CONNECTIVE, _TOPIC):
+    name = _CONJUNCTION.sub("", _GLOSS.sub("", _WHAT_IT_IS.sub(r"\g<what>", name)))
+    for pattern in (_PERIOD, _TOPIC):
         name = pattern.sub("", name).strip()
+    qualified = name
+    name = _CONNECTIVE.sub("", name).strip()
     relative = _RELATIVE_CLAUSE.match(name)
     if relative and len(name) - relative.end() >= 2:
         name = name[relative.end():]
+    if len(name) <= 2 and _CONNECTIVE.match(qualified):  # 業務委託に関する文書: 文書 alone names nothing
+        name = qualified
     return name.strip(_BULLETS)
 
 
@@ -151,7 +165,8 @@ def _name_before(before: str) -> _Named | None:
         whole = _ADJACENT.search(whole_text)
         return _Named(_cleaned(whole["name"]), part_of=True) if whole else None
     subject = _SUBJECT.search(before)
-    adjacent = _ADJACENT.search(before)
+    figures_before = list(_FIGURE.finditer(before))  # 1,054件及び診療情報関係493件
+    adjacent = _ADJACENT.search(before[figures_before[-1].end():] if figures_before else before)
     if adjacent and not _PARTICLE_END.search(before) and _usable(_cleaned(adjacent["name"])):
         return _Named(_cleaned(adjacent["name"]))
     if subject:
@@ -197,11 +212,14 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
         text = _clauses_text(sentence)
         name, previous = "", None
         stated = _Stated(paragraph, sentence, fiscal_year)
+        year = stated.year
         for figure in _FIGURE.finditer(text):
             before = text[:figure.start()]
             a_year_earlier = bool(previous and _PREVIOUS_YEAR.search(before))
             named = None if a_year_earlier else _name_before(before)
-            compared = bool(previous and named and figure["change"] and _COMPARISON.match(named.name))
+            compared = bool(previous and figure["change"] and (
+                (named and _COMPARISON.match(named.name))
+                or _COMPARED_WITH.search(text[previous.end():figure.start()])))
             if a_year_earlier or compared:
                 pass  # the figure before it, a year earlier or compared with it: the same name
             elif named and named.part_of and not named.name and previous:
@@ -212,18 +230,22 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
                 name = after
             elif previous is None:
                 name = _topic(text) or _heading_name(paragraph, text)
-            elif previous["change"]:
-                pass  # 12件増加し、135件となった / 15件多い120件: the level of the same subject
-            elif named or _CLAUSE_BREAK.search(text[previous.end():figure.start()]):
-                name = ""
+            elif previous["change"] or (named and _IS_YEAR.match(named.name)):
+                pass  # 12件増加し、135件となった; 令和3年度の3,547件に対して、令和4年度は3,555件
+            elif named or _CLAUSE_BREAK.search(text[previous.end():figure.start()]) or (
+                    before.endswith(_ALTOGETHER)):
+                name = ""  # 任意開示申出は12件で、合わせて77件: a total of what is not said
+            year = _year_named(text[previous.end() if previous else 0:figure.start()]) or year
             previous = figure
-            if figure["prefix"] == "各" or _RATE_BASIS.match(text[figure.end():]):
+            if figure["prefix"] == "各" or _RATE_BASIS.match(text[figure.end():]) or (
+                    figure["number"] == "1" and text[figure.end():].startswith("に対し")):
                 continue
             if not name:
                 checks.append(_unnamed(paragraph, sentence, figure.group()))
                 continue
             total = "(計)" if figure["prefix"] in ("計", "合計") else ""
-            found.extend(_figures(stated, name + total, figure, a_year_earlier))
+            found.extend(_figures(stated, name + total, figure,
+                                  year - 1 if a_year_earlier and year else year))
     return MetricsRead(_distinct(found), checks)
 
 
@@ -242,8 +264,19 @@ class _Stated:
         return _as_of(self.sentence, self.fiscal_year)
 
 
-def _figures(stated: _Stated, name: str, figure: re.Match[str],
-             a_year_earlier: bool = False) -> list[Metric]:
+def _year_named(since_previous: str) -> int | None:
+    """The fiscal year named since the figure before (``令和3年度の3,547件に対して、令和4年度は
+    3,555件``): that figure's year, and the year of those after it."""
+    if "年度" not in since_previous:
+        return None
+    try:
+        named = find_fiscal_year(since_previous)
+    except DateError:
+        return None
+    return named.start_year if named else None
+
+
+def _figures(stated: _Stated, name: str, figure: re.Match[str], year: int | None) -> list[Metric]:
     value = parse_number(figure["number"])
     assert value is not None
     kind = "change" if figure["change"] else ("share" if figure["unit"] == "%" else "count")
@@ -252,7 +285,7 @@ def _figures(stated: _Stated, name: str, figure: re.Match[str],
 
     def metric(number: int | float, unit: str, metric_kind: str) -> Metric:
         return Metric(
-            fiscal_year=stated.year - 1 if a_year_earlier and stated.year else stated.year,
+            fiscal_year=year,
             section_no=section.no if section else None,
             section_title=section.title if section else "",
             metric=name, kind=metric_kind, value=number, unit=unit,

@@ -37,6 +37,7 @@ _PAIR = re.compile(r"^[^:。]{1,30}:\d[\d,]*(?:" + "|".join(COUNTERS) + ")?$")
 _BARE_VALUE = re.compile(r"^(?:\(注\d*\)|※\d*)$")
 _LEGAL_REFERENCE = re.compile(r" ?\([^()]*(?:\([^()]*\)[^()]*)*(?:条例|第\d+条)[^()]*(?:\([^()]*\)[^()]*)*\)$")
 _TITLE_MAX = 40
+_PARTICLES = ("の", "は", "が", "を")  # a line that opens with one continues the sentence above
 
 
 @dataclass(frozen=True)
@@ -531,8 +532,10 @@ def _paragraphs(lines: tuple[Line, ...], kinds: list[str], starts: dict[int, int
 
 
 def _continues_sentence(previous: Line, line: Line) -> bool:
-    """A sentence broken at a line end: ``…登録数は287`` / ``件である。``, or after a comma."""
+    """A sentence broken at a line end: ``…登録数は287`` / ``件である。``, after a comma, or
+    before a particle (``…過去最多は、平成7年度`` / ``の10,492件です。``)."""
     if line.gap_before or len(previous.cells) != 1 or len(line.cells) != 1:
         return False
     before, after = previous.text, line.text
-    return (before[-1:].isdigit() and after.startswith(COUNTERS)) or before.endswith("、")
+    return ((before[-1:].isdigit() and after.startswith(COUNTERS)) or before.endswith("、")
+            or (after.startswith(_PARTICLES) and not before.endswith("。")))
