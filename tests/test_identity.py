@@ -29,6 +29,8 @@ def test_municipality(texts, expected):
     (("運用状況", "対象期間 令和4年4月1日~令和5年3月31日"), 2022),
     (("19年度の請求は5件", "平成20年3月31日現在"), 2007),  # era from the page
     (("令和元年度",), 2019),
+    (("22年度 情報公開、個人情報保護制度の状況",), 2010),  # no era on the page: 平成, not 昭和 or 令和
+    (("58年度の運用状況",), 1983),
     (("更新日:2022年6月27日",), None),  # a date is no fiscal year
 ])
 def test_stated_fiscal_year(texts, start_year):
@@ -42,3 +44,7 @@ def test_a_town_written_after_its_prefecture_and_district():
 
 def test_a_fiscal_year_written_in_western_years():
     assert stated_fiscal_year(_lines("2021年度 情報公開制度の運用状況")).start_year == 2021
+
+
+def test_an_era_less_year_two_eras_could_hold_is_left_unread():
+    assert stated_fiscal_year(_lines("5年度の運用状況")) is None  # 平成5年度 or 令和5年度

@@ -1,6 +1,6 @@
 import pytest
 
-from reportparse.values.numbers import parse_number
+from reportparse.values.numbers import Quantity, parse_number, parse_quantity
 
 
 @pytest.mark.parametrize(
@@ -15,3 +15,20 @@ def test_numbers(text, number):
 @pytest.mark.parametrize("text", ["", "-", "17,10", "1,2345", "335件", "令和3年", "1.2.3", "=1+1"])
 def test_not_numbers(text):
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("cell", "quantity"), [
+    ("82件", Quantity(82, "件")),
+    ("916(21)", Quantity(916, "", 21)),
+    ("120 (3)", Quantity(120, "", 3)),
+    ("3(3)件", Quantity(3, "件", 3)),  # the counter after the bracketed count
+    ("△46", Quantity(-46)),
+    ("29.7%", Quantity(29.7, "%")),
+])
+def test_a_cell_count_with_its_counter_and_a_bracketed_second_count(cell, quantity):
+    assert parse_quantity(cell) == quantity
+
+
+@pytest.mark.parametrize("cell", ["3件(3)件", "3(3", "開示", "104-8560"])
+def test_not_a_cell_count(cell):
+    assert parse_quantity(cell) is None

@@ -102,3 +102,8 @@ def test_a_number_set_apart_from_its_sentence_by_spaces_is_one_line():
 def test_numbered_rows_with_values_stay_a_table():
     found = _outline("区分  件数\n(1)  開示  5\n(2)  不開示  2\n")
     assert [row.cells for row in found.grids[0].rows] == [("(1)", "開示", "5"), ("(2)", "不開示", "2")]
+
+
+def test_a_pages_update_date_is_no_table_title():
+    found = _outline("情報公開制度運用状況\n\n更新日 : 2020年1月8日\n\n年度\t請求件数\n平成元年度\t12\n平成2年度\t17\n")
+    assert found.grids[0].title == "情報公開制度運用状況"

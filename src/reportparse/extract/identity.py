@@ -14,6 +14,7 @@ year its tables' rows or columns name.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -44,6 +45,9 @@ _NAME = rf"(?<![{_KANJI}])(?P<name>[{_KANJI}]{{1,6}}?(?:都|道|府|県|市|区|
 _NAMED = re.compile(_NAME + "(?= ?(?:" + "|".join(GOVERNS) + "))")
 _ALONE = re.compile(rf"^(?P<name>[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|町|村))$")
 _YEAR_OR_DAY = re.compile(r"(?:\d+|元)(?:年度|年|月|日)")
+# The first ordinances on disclosure (1982) and on personal data (1984) came in the Showa era.
+_FIRST_REPORT_YEAR = 1982
+_ERAS_OF_REPORTS = ("昭和", "平成", "令和")
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
 _NOT_NAMES = ("区市町村", "市区町村", "都道府県", "特別区", "地区", "各区", "全区", "本市", "本区",
               "当市", "当区", "同市", "同区")
@@ -103,19 +107,37 @@ def _period(text: str) -> FiscalYear | None:
 
 
 def _eraless(lines: Sequence[Line]) -> FiscalYear | None:
-    """An era-less ``19年度`` read in the era the page writes most (``平成20年3月31日``)."""
+    """An era-less ``19年度`` read in the era the page writes most (``平成20年3月31日``), or,
+    where the page writes none, in the one era that puts it between the first such report and
+    today (``22年度``: 平成22年度; ``5年度`` could be 平成 or 令和 and is left unread)."""
     eras = Counter(era for line in lines for era in _ERA.findall(line.text))
-    if not eras:
-        return None
-    era = eras.most_common(1)[0][0]
+    candidates = [eras.most_common(1)[0][0]] if eras else list(_ERAS_OF_REPORTS)
     for line in lines:
-        try:
-            found = fiscal_year_in(line.text, era=era)
-        except DateError:
-            return None
-        if found:
-            return named_fiscal_year(found.start_year)
+        readings = _readings(line.text, candidates)
+        if readings is not None:
+            return named_fiscal_year(readings.pop()) if len(readings) == 1 else None
     return None
+
+
+def _readings(text: str, eras: list[str]) -> set[int] | None:
+    """The possible start years of the first fiscal year of ``text`` read in each of ``eras``;
+    None when ``text`` writes none."""
+    years = set()
+    for era in eras:
+        try:
+            found = fiscal_year_in(text, era=era)
+        except DateError:
+            continue
+        if found is None:
+            return None
+        if len(eras) == 1 or _FIRST_REPORT_YEAR <= found.start_year <= _latest_begun_fiscal_year():
+            years.add(found.start_year)
+    return years
+
+
+def _latest_begun_fiscal_year() -> int:
+    today = datetime.date.today()
+    return today.year if today.month >= 4 else today.year - 1
 
 
 def latest_table_year(cells: Iterable[TableCell]) -> int | None:

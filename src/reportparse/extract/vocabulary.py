@@ -54,6 +54,9 @@ PLAIN_HEADING_MAX = 30
 # A short line ending like a sentence (``…を紹介します``) is prose, not a heading.
 SENTENCE_ENDINGS = ("ます", "です", "した", "ません", "である", "ない", "する", "た")
 
+# Lines a web page prints around its content, never a table's title: ``更新日:2020年1月8日``.
+PAGE_FURNITURE = re.compile(r"^(?:最終)?(?:更新日|掲載日|公開日|作成日|ページ番号|ページID)")
+
 # --- notes, totals, units -----------------------------------------------------------------
 NOTE_MARKERS = re.compile(r"^(?:※|\*|\(注\d*\)|注\d*[:.)]|\(備考\)|備考[:])")
 NOTE_HEADER = re.compile(r"^(?:\(?注記?\)?|※|備考|摘要)")

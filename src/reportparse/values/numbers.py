@@ -36,6 +36,7 @@ _QUANTITY = re.compile(
     r"^(?P<number>[-△▲]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) ?"
     rf"(?P<unit>{'|'.join(COUNTERS)})?"
     r"(?: ?\((?P<second>\d{1,3}(?:,\d{3})+|\d+)\))?"
+    rf"(?P<unit_after>{'|'.join(COUNTERS)})?"  # 3(3)件: the counter after the bracketed count
     r" ?(?P<note>\(注\d*\)|※\d*)?$"
 )
 _NUMBER_LIKE = re.compile(rf"^[\d,.\s△▲()\-+]*\d[\d,.\s△▲()\-+]*(?:{'|'.join(COUNTERS)})?$")
@@ -43,7 +44,8 @@ _NUMBER_LIKE = re.compile(rf"^[\d,.\s△▲()\-+]*\d[\d,.\s△▲()\-+]*(?:{'|'.
 
 @dataclass(frozen=True)
 class Quantity:
-    """A table cell that holds a count: ``82件``, ``916(21)``, ``△46``, ``29.7%``, ``1(注2)``.
+    """A table cell that holds a count: ``82件``, ``916(21)``, ``3(3)件``, ``△46``, ``29.7%``,
+    ``1(注2)``.
 
     ``second`` is a count printed in brackets after the first (``916(21)``: 916 requests, 21 of
     them of a kind a note explains); ``unit`` is a counter printed in the cell itself.
@@ -62,7 +64,10 @@ def parse_quantity(text: str) -> Quantity | None:
     value = parse_number(match["number"])
     assert value is not None
     second = parse_number(match["second"]) if match["second"] else None
-    return Quantity(value, match["unit"] or "", int(second) if second is not None else None)
+    if match["unit"] and match["unit_after"]:
+        return None
+    return Quantity(value, match["unit"] or match["unit_after"] or "",
+                    int(second) if second is not None else None)
 
 
 _CODE = re.compile(r"\d[-/]\d")  # 104-8560, 03-3541-5151, 1/14: codes and dates, not numbers
