@@ -31,6 +31,8 @@ def test_municipality(texts, expected):
     (("令和元年度",), 2019),
     (("22年度 情報公開、個人情報保護制度の状況",), 2010),  # no era on the page: 平成, not 昭和 or 令和
     (("58年度の運用状況",), 1983),
+    (("(1)公文書公開請求件数等の推移(平成30年度~令和4年度)",), 2022),  # a range: its last year
+    (("令和3年度から令和5年度までの状況",), 2023),
     (("更新日:2022年6月27日",), None),  # a date is no fiscal year
 ])
 def test_stated_fiscal_year(texts, start_year):

@@ -139,3 +139,8 @@ def test_a_total_of_unnamed_things_is_a_failed_check():
     found = outline(read_text("1 状況\n\n開示請求は65件、任意開示申出は12件で、合わせて77件でした。\n".encode(), "t.txt"))
     read = metrics(found.paragraphs[0], None)
     assert [m.value for m in read.metrics] == [65, 12] and [c.actual for c in read.checks] == ["77件"]
+
+
+def test_the_first_clause_subject_that_names_something_is_the_topic():
+    text = "1 状況\n\n実施機関別では、警視総監における決定件数が、令和3年度の2,243件に対して、令和4年度は2,026件で、217件減少した。\n"
+    assert [name for name, *_ in _figures(text)] == ["決定件数"] * 3

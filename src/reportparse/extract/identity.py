@@ -48,6 +48,7 @@ _YEAR_OR_DAY = re.compile(r"(?:\d+|元)(?:年度|年|月|日)")
 # The first ordinances on disclosure (1982) and on personal data (1984) came in the Showa era.
 _FIRST_REPORT_YEAR = 1982
 _ERAS_OF_REPORTS = ("昭和", "平成", "令和")
+_RANGE_TO = re.compile(r"^ ?(?:~|から|-) ?(?P<last>\S*?年度)")
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
 _NOT_NAMES = ("区市町村", "市区町村", "都道府県", "特別区", "地区", "各区", "全区", "本市", "本区",
               "当市", "当区", "同市", "同区")
@@ -91,11 +92,25 @@ def stated_fiscal_year(lines: Sequence[Line]) -> FiscalYear | None:
     for line in lines:
         found = find_fiscal_year(line.text)
         if found:
-            return found
+            return _range_end(line.text, found)
         period = _period(line.text)
         if period:
             return period
     return _eraless(lines)
+
+
+def _range_end(text: str, first: FiscalYear) -> FiscalYear:
+    """``推移(平成30年度~令和4年度)``: a report over a range of years is the report of its last."""
+    after = text[text.find(first.label) + len(first.label):]
+    ranged = _RANGE_TO.match(after)
+    if ranged:
+        try:
+            last = find_fiscal_year(ranged["last"])
+        except DateError:
+            return first
+        if last and last.start_year > first.start_year:
+            return last
+    return first
 
 
 def _period(text: str) -> FiscalYear | None:

@@ -88,7 +88,7 @@ _NOT_A_NAME_END = re.compile(r"(?:(?<!立)て|で|し|り|く|と|に|を|は|�
 # ``全部開示が100件(前年度95件)``: the same figure, a year earlier
 _PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:)? ?$")
 # The topic a sentence opens with (``開示請求は、``): the name of a first figure that has none.
-_SENTENCE_TOPIC = re.compile(r"^(?P<name>[^、。:]+?)(?:は、?|が、)")
+_SENTENCE_TOPIC = re.compile(r"(?:^|(?<=、))(?P<name>[^、。:]+?)(?:は、?|が、)")
 _ALTOGETHER = ("合わせて", "あわせて", "合わせると")
 _IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
 
@@ -118,9 +118,13 @@ def _cleaned(raw: str) -> str:
 
 
 def _topic(sentence: str) -> str:
-    topic = _SENTENCE_TOPIC.match(sentence)
-    name = _cleaned(topic["name"]) if topic else ""
-    return name if _usable(name) else ""
+    """The first clause subject that names something (``実施機関別では、警視総監における決定件数が、``:
+    決定件数)."""
+    for topic in _SENTENCE_TOPIC.finditer(sentence):
+        name = _cleaned(topic["name"])
+        if _usable(name):
+            return name
+    return ""
 
 
 def _name_after(rest: str) -> str:
