@@ -107,3 +107,10 @@ def test_numbered_rows_with_values_stay_a_table():
 def test_a_pages_update_date_is_no_table_title():
     found = _outline("情報公開制度運用状況\n\n更新日 : 2020年1月8日\n\n年度\t請求件数\n平成元年度\t12\n平成2年度\t17\n")
     assert found.grids[0].title == "情報公開制度運用状況"
+
+
+def test_a_sentence_pointing_at_several_tables_numbers_the_first_that_follows():
+    text = ("1 請求の状況\n\n令和6年度の運用状況は表3から表8までのとおりです。\n"
+            "請求の種類\t保有個人情報\n開示\t55\n訂正\t1\n\n請求の種類\t承諾\n開示\t36\n訂正\t1\n")
+    found = _outline(text)
+    assert [(grid.no, grid.title) for grid in found.grids] == [(3, "請求の状況"), (4, "請求の状況")]

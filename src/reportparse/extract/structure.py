@@ -352,10 +352,15 @@ def _body(lines: list[Line], kinds: list[str]) -> tuple[Columns, list[Line], int
 
 
 def _table_reference(text: str) -> tuple[int, str] | None:
+    """(number, title) of the table a sentence points at; a sentence pointing at several
+    (``…は表1、表2のとおり``, ``表3から表8まで``) gives the first its number, and no title."""
     for sentence in text.split("。"):
         match = words.TABLE_REFERENCE.search(sentence)
         if match:
             return int(match["no"]), match["title"].strip()
+        several = words.TABLES_REFERENCE.search(sentence)
+        if several:
+            return int(several["no"]), ""
     return None
 
 
@@ -396,7 +401,7 @@ def _caption_of(lines: tuple[Line, ...], kinds: list[str], start: int,
         return _Caption(printed[0], title, unit or title_unit, (*used, index))
     reference = _table_reference(text) if text.endswith("。") or "。" in text else None
     if reference:
-        return _Caption(reference[0], reference[1], unit, tuple(used))
+        return _Caption(reference[0], reference[1] or section_title(section), unit, tuple(used))
     if words.PAGE_FURNITURE.match(text):
         return _Caption(None, section_title(section), unit, tuple(used))
     if index in headings or (len(text) <= _TITLE_MAX and "。" not in text
@@ -463,12 +468,14 @@ def _is_plain_title(text: str) -> bool:
 
 
 def _numbered(grids: list[Grid]) -> list[Grid]:
-    """Unnumbered tables take their place in the report, or the next free number."""
+    """Unnumbered tables follow on from the table before (``表3`` then 4), else take their
+    place in the report, or the next free number."""
     printed = {grid.no for grid in grids if grid.numbered}
     result, taken = [], set(printed)
     for place, grid in enumerate(grids, start=1):
         if not grid.numbered:
-            no = place if place not in taken else max(taken | {0}) + 1
+            following = result[-1].no + 1 if result else place
+            no = next((n for n in (following, place) if n not in taken), max(taken | {0}) + 1)
             taken.add(no)
             grid = replace(grid, no=no)
         result.append(grid)

@@ -27,6 +27,12 @@ CAPTION_STYLES = tuple(re.compile(pattern) for pattern in (
 TABLE_REFERENCE = re.compile(
     r"(?:^|、)(?:\S+?年度の)?(?P<title>[^、。]+?)は、?(?:別)?表 ?(?P<no>\d{1,3})(?:の|に|のとおり|の通り)")
 
+# … or at several, the first of them the table that follows: ``…は表1、表2のとおりです。``,
+# ``…は表3から表8までのとおりです。``
+TABLES_REFERENCE = re.compile(
+    r"表 ?(?P<no>\d{1,3})(?:(?:、|・|及び|と)表 ?\d{1,3})*(?:(?:から|~)表 ?\d{1,3}(?:まで)?)?"
+    r"(?:の|に)?(?:とおり|通り)")
+
 # ``(単位:件)`` on a line of its own, or ending a title line.
 UNIT_LINE = re.compile(r"^[(\[]?単位 ?[:：]? ?(?P<unit>[^()\[\]]+?)[)\]]?$")
 UNIT_SUFFIX = re.compile(r"^(?P<title>.*?) ?[(\[]単位 ?[:：]? ?(?P<unit>[^()\[\]]+)[)\]]$")
