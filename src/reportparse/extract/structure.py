@@ -471,7 +471,8 @@ def _numbered(grids: list[Grid]) -> list[Grid]:
     """Unnumbered tables follow on from the table before (``表3`` then 4), else take their
     place in the report, or the next free number."""
     printed = {grid.no for grid in grids if grid.numbered}
-    result, taken = [], set(printed)
+    result: list[Grid] = []
+    taken = set(printed)
     for place, grid in enumerate(grids, start=1):
         if not grid.numbered:
             following = result[-1].no + 1 if result else place
