@@ -114,3 +114,8 @@ def test_a_sentence_pointing_at_several_tables_numbers_the_first_that_follows():
             "請求の種類\t保有個人情報\n開示\t55\n訂正\t1\n\n請求の種類\t承諾\n開示\t36\n訂正\t1\n")
     found = _outline(text)
     assert [(grid.no, grid.title) for grid in found.grids] == [(3, "請求の状況"), (4, "請求の状況")]
+
+
+def test_a_title_line_ending_with_the_tables_total_keeps_only_the_title():
+    found = _outline("情報の開示請求件数(実施機関別)…計55件\n実施機関の区分\t件数\n市長\t40件\n計\t40件\n")
+    assert found.grids[0].title == "情報の開示請求件数(実施機関別)"

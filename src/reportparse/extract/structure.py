@@ -365,6 +365,7 @@ def _table_reference(text: str) -> tuple[int, str] | None:
 
 
 def _title_and_unit(text: str) -> tuple[str, str]:
+    text = words.TITLE_TOTAL.sub("", text)  # the table's own total row says it again
     match = words.UNIT_SUFFIX.match(text)
     return (match["title"].strip(), match["unit"].strip()) if match else (text, "")
 

@@ -11,6 +11,8 @@ import re
 
 from ..values.numbers import COUNTERS
 
+COUNTER_PATTERN = "|".join(re.escape(unit) for unit in COUNTERS)
+
 # --- table captions -------------------------------------------------------------------
 # Each pattern names the printed number ``no`` and the ``title``; the caption line stands
 # right above its table, or (``…(表1)``) ends a title line.
@@ -36,6 +38,9 @@ TABLES_REFERENCE = re.compile(
 # ``(単位:件)`` on a line of its own, or ending a title line.
 UNIT_LINE = re.compile(r"^[(\[]?単位 ?[:：]? ?(?P<unit>[^()\[\]]+?)[)\]]?$")
 UNIT_SUFFIX = re.compile(r"^(?P<title>.*?) ?[(\[]単位 ?[:：]? ?(?P<unit>[^()\[\]]+)[)\]]$")
+
+# A title line that ends with the table's total: ``情報の開示請求件数(実施機関別)…計55件``.
+TITLE_TOTAL = re.compile(rf" ?(?:\.{{2,}}|…|:) ?(?:計|合計|総数)? ?\d[\d,]*(?:{COUNTER_PATTERN})$")
 
 # --- headings ---------------------------------------------------------------------------
 # A numbered heading prints its number; ``section_no`` is that number.
@@ -71,7 +76,6 @@ GROUP_HEADING = re.compile(r"(?:内容|状況|内訳|結果)等?$")
 TOTAL_LABELS = frozenset({"合計", "計", "総計", "小計", "総数"})
 GRAND_TOTALS = frozenset({"合計", "総計", "総数"})
 
-COUNTER_PATTERN = "|".join(re.escape(unit) for unit in COUNTERS)
 
 # Parenthesised header text that is a unit (``件数 (件)``); anything else, such as ``(A)``,
 # ``(A+B-C)`` or ``(又は非開示)``, is part of the column's name.
