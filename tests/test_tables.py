@@ -3,6 +3,7 @@ import pytest
 from reportparse.extract.structure import outline
 from reportparse.extract.tables import split_unit, table_cells
 from reportparse.read.text import read_text
+from reportparse.values.dates import find_fiscal_year
 
 
 def _cells(report, table_no):
@@ -253,3 +254,17 @@ def test_a_title_line_after_a_total_heads_the_next_table():
     found = outline(read_text(text.encode(), "t.txt"))
     assert [grid.title for grid in found.grids][1] == "開示請求に対する決定の状況"
     assert [row.cells[0] for row in found.grids[1].rows] == ["開示", "部分開示"]
+
+
+def test_in_a_table_of_years_a_row_over_several_years_has_no_single_year():
+    report_year = find_fiscal_year("平成16年度")
+    found = outline(read_text("年度\t請求件数\n58~13\t57,787件\n14\t6,257\n16\t6,953\n計\t76,346\n".encode(), "t.txt"))
+    read = table_cells(found.grids[0], report_year)
+    assert [(c.row_label, c.fiscal_year) for c in read.cells] == [
+        ("58~13", None), ("14", 2002), ("16", 2004), ("計", None)]
+
+
+def test_a_table_headed_期間_whose_rows_are_no_years_keeps_the_report_year():
+    found = outline(read_text("期間\t件数\n1週間まで\t20\n2週間まで\t188\n".encode(), "t.txt"))
+    read = table_cells(found.grids[0], find_fiscal_year("令和3年度"))
+    assert {c.fiscal_year for c in read.cells} == {2021}

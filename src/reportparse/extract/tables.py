@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ..records import Check, Line, TableCell
 from ..values.dates import (
@@ -300,6 +301,18 @@ class _TableReader:
             if value:
                 self._cell(row, label, group, column, column.name, value, is_total, year)
 
+    def _report_year(self) -> int | None:
+        """The report's year for a value whose row and column name none, except in a table
+        whose rows are years: there a row such as ``58~13`` or ``計`` spans several."""
+        if self.fiscal_year is None or self._rows_are_years:
+            return None
+        return self.fiscal_year.start_year
+
+    @cached_property
+    def _rows_are_years(self) -> bool:
+        return self.year_axis and any(
+            label_year(self._label(row), self.fiscal_year, True) for row in self.grid.rows)
+
     def _pairs(self, row: Line, values: list[str], group: str) -> None:
         for column, cell in zip(self.columns, values):
             pair = _pair(cell) if cell else None
@@ -312,7 +325,7 @@ class _TableReader:
               is_total: bool, row_year: int | None) -> None:
         quantity = parse_quantity(value)
         date = None if quantity else value_date(value, self.fiscal_year)
-        year = row_year or column.year or (self.fiscal_year.start_year if self.fiscal_year else None)
+        year = row_year or column.year or self._report_year()
         cell = TableCell(
             fiscal_year=year, table_no=self.grid.no, table_title=self.grid.title,
             row_no=self.row_no, row_group=group, row_label=label, column_no=column.no,
