@@ -144,3 +144,14 @@ def test_a_total_of_unnamed_things_is_a_failed_check():
 def test_the_first_clause_subject_that_names_something_is_the_topic():
     text = "1 状況\n\n実施機関別では、警視総監における決定件数が、令和3年度の2,243件に対して、令和4年度は2,026件で、217件減少した。\n"
     assert [name for name, *_ in _figures(text)] == ["決定件数"] * 3
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("このうち開示請求によるものが266件、残り4,611件は情報提供申出(任意的公開)によるものです。",
+     [("開示請求", 266, "件", None), ("情報提供申出(任意的公開)", 4611, "件", None)]),
+    ("土木部が保有する土木関係文書について開示を求めるものが80件で最多です。",
+     [("土木関係文書", 80, "件", None)]),
+    ("決定は、44・6%が部分公開です。", [("決定", 44.6, "%", None)]),  # ・ as the point before %
+])
+def test_more_names_from_real_sentences(sentence, expected):
+    assert _figures(f"1 状況\n\n{sentence}\n") == expected

@@ -45,13 +45,14 @@ _UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
 _FIGURE = re.compile(
     r"(?P<prefix>各|計|合計)?(?:約|およそ|延べ|のべ)?"
     # 第3回 is the third meeting, not three: an ordinal is no figure
-    rf"(?<![第\d,.])(?P<number>[△▲-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?P<unit>{_UNIT})"
+    rf"(?<![第\d,.])(?P<number>[△▲-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|・\d+(?=%))?)(?P<unit>{_UNIT})"
     r"(?P<share>\((?P<percent>\d+(?:\.\d+)?)%\))?"
     r"(?P<change>(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
 )
 # ``1件の請求に対して``: a unit of account. (``3,547件に対して、…3,555件`` compares two figures.)
 _RATE_BASIS = re.compile(r"^(?:の中|につき|当たり|あたり|の[^、。]{1,12}?に対し|の[^、。]{1,6}?(?:で|に)[^、。]{0,8}?複数)")
 _COUNTED_NOUN = re.compile(r"^の(?P<name>[^、。のをがはにでと]{2,15}?)(?:がありました|があり|があった|が|を)")
+_SAID_AFTER = re.compile(r"^は、?(?P<name>[^、。]{2,30}?)(?:による|に関する|に係る)もの")
 _FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
 _ADJACENT = re.compile(r"(?P<name>[^\s、。,:「」()『』]+?)$")
 _COLON = re.compile(r"(?P<name>[^、。,:「」()]+?) ?: ?$")
@@ -72,7 +73,7 @@ _BULLETS = "・●○■◆◇□※-* "
 # ``開示請求(…公文書が対象)``: a clause in brackets explains the name and is no part of it.
 _GLOSS = re.compile(r" ?\([^()]{6,}\)")
 # ``開示請求(義務的開示)によるもの``, ``区長の事務に関するもの``: the thing named is before ``もの``.
-_WHAT_IT_IS = re.compile(r"^(?P<what>.+?)(?:による|に関する|に係る|についての)もの$")
+_WHAT_IT_IS = re.compile(r"^(?P<what>.+?)(?:による|に関する|に係る|についての|について[^、。]*?)もの$")
 _CONJUNCTION = re.compile(r"^(?:及び|並びに|又は|または|ならびに)")
 # ``前年度と比べて8件増加``: a change of the figure before it.
 _COMPARED_WITH = re.compile(r"(?:前年度?|昨年度?)(?:と比べ|に比べ|比|より|から)")
@@ -128,8 +129,9 @@ def _topic(sentence: str) -> str:
 
 
 def _name_after(rest: str) -> str:
-    """``64件の開示請求があり``: the noun after a figure that counts it."""
-    after = _COUNTED_NOUN.match(rest)
+    """``64件の開示請求があり``, ``4,611件は情報提供申出によるもの``: the noun after a figure
+    that counts it."""
+    after = _COUNTED_NOUN.match(rest) or _SAID_AFTER.match(rest)
     name = _cleaned(after["name"]) if after else ""
     return name if _usable(name) else ""
 
@@ -281,7 +283,7 @@ def _year_named(since_previous: str) -> int | None:
 
 
 def _figures(stated: _Stated, name: str, figure: re.Match[str], year: int | None) -> list[Metric]:
-    value = parse_number(figure["number"])
+    value = parse_number(figure["number"].replace("・", "."))  # 44・6%: set vertically, ・ is the point
     assert value is not None
     kind = "change" if figure["change"] else ("share" if figure["unit"] == "%" else "count")
     sign = -1 if figure["change"] and any(word in figure["change"] for word in "減少下") else 1
