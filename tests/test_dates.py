@@ -1132,4 +1132,4 @@ def test_the_readme_examples_of_dates_are_true():
     test = parser.get_doctest(example, {}, "README.md: Japanese dates", "README.md", 0)
     runner = doctest.DocTestRunner()
     runner.run(test)
-    assert runner.summarize(verbose=False) == doctest.TestResults(failed=0, attempted=9)
+    assert runner.summarize(verbose=False) == doctest.TestResults(failed=0, attempted=10)
