@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # CJK Radicals Supplement code points whose glyph is a whole ideograph of Japanese text,
 # mapped to that ideograph (as in Unicode's EquivalentUnifiedIdeograph.txt). Radicals that
@@ -69,6 +70,7 @@ def fold_count(text: str) -> int:
     return sum(1 for char in _FOLDABLE.findall(text) if normalize(char) != char)
 
 
+@lru_cache(maxsize=8192)  # a pure function; the table stages key the same labels repeatedly
 def compact_label(text: str) -> str:
     """A label as a key: normalised, with spaces between Japanese characters removed.
 
