@@ -50,10 +50,13 @@ _FIGURE = re.compile(
     r"(?P<change>(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
 )
 _RATE_BASIS = re.compile(r"^(?:の中|に対し|につき|当たり|あたり|の[^、。]{1,12}?に対し)")
-_ADJACENT = re.compile(r"(?P<name>[^\s、。,:「」()『』・]+?)$")
-_COLON = re.compile(r"(?P<name>[^、。,:「」()]+?) ?: ?$")
+# The name patterns below read the end of a text. Each opens with a lookbehind that lets a
+# match start only where its run of name characters starts: the leftmost match starts there
+# anyway, and without it the search tries every position of the run (quadratic in length).
+_ADJACENT = re.compile(r"(?<![^\s、。,:「」()『』・])(?P<name>[^\s、。,:「」()『』・]+?)$")
+_COLON = re.compile(r"(?<![^、。,:「」()])(?P<name>[^、。,:「」()]+?) ?: ?$")
 _QUOTED = re.compile(r"「(?P<name>[^「」]+)」 ?\($")
-_SUBJECT = re.compile(r"(?P<name>[^、。:]+?)(?:は|が)、? ?$")
+_SUBJECT = re.compile(r"(?<![^、。:])(?P<name>[^、。:]+?)(?:は|が)、? ?$")
 _PARTICLE_END = re.compile(r"(?:は|が|を|に|で|と|も|の|へ|や|から|より|まで|のうち|うち)$")
 _PERIOD = re.compile(r"^(?:また、?|なお、?|その他、?)?[^、。]*?(?:\d|元|昨|前|本|今|当|翌)(?:年度|年)"
                      r"[^、。]*?(?:の|における|に|、| )")
@@ -66,7 +69,8 @@ _RELATIVE_CLAUSE = re.compile(
 _TOPIC = re.compile(r"^.*(?:は、?)")
 _BRACKETED_YEAR = re.compile(r"\([^()]*年度[^()]*\)")
 _BULLETS = "・●○■◆◇□※-* "
-_AS_OF = re.compile(r"(?P<year_end>[^、。]*?年度末)|(?P<date>[^、。]*?(?:末|日))(?: ?現在| ?時点)")
+_AS_OF = re.compile(r"(?<![^、。])"  # starts at a clause start, as the names above
+                    r"(?:(?P<year_end>[^、。]*?年度末)|(?P<date>[^、。]*?(?:末|日))(?: ?現在| ?時点))")
 # A figure borrows the name of the one before it (``…が各1件、計3件``) only within a clause:
 # after ``…を開催し、`` a new clause counts something else.
 _CLAUSE_BREAK = re.compile(r"(?:し|て|り)、")
@@ -76,6 +80,7 @@ _NOT_A_NAME_END = re.compile(r"(?:て|で|し|り|く|と|に|を|は|が|も|�
 _PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:)? ?$")
 # The topic a sentence opens with (``開示請求は、``): the name of a first figure that has none.
 _SENTENCE_TOPIC = re.compile(r"^(?P<name>[^、。:]+?)は、?")
+_COMMA = re.compile(r"(?<![\d]),|,(?!\d{3})")  # a comma that is no thousands separator
 _IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
 
 
@@ -85,7 +90,7 @@ def _sentences(text: str) -> list[str]:
 
 def _clauses_text(sentence: str) -> str:
     """The sentence with a ``,`` used as the Japanese comma read as ``、``."""
-    return re.sub(r"(?<![\d]),|,(?!\d{3})", "、", sentence)
+    return _COMMA.sub("、", sentence)
 
 
 def _cleaned(raw: str) -> str:
