@@ -390,7 +390,10 @@ def _read(match: re.Match[str]) -> _Written:
     numbers = next(parts for pattern, parts in _PARTS if pattern is match.re)
 
     def part(name: str) -> str | None:
-        return next((groups[n] for n in numbers.get(name, ()) if groups[n] is not None), None)
+        for number in numbers.get(name, ()):  # a loop, not next(genexpr): half the time
+            if groups[number] is not None:
+                return groups[number]
+        return None
 
     era, month, day, year = part("era") or part("letter"), part("month"), part("day"), part("year")
     assert year is not None  # every pattern has a year
@@ -567,6 +570,7 @@ def _relative_word(offset: int) -> str:
 # --- public API -----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # a pure function; table labels and headings repeat in a report
 def find_fiscal_year(text: str) -> FiscalYear | None:
     """The first fiscal year written in ``text`` (``令和3年度``, ``令和元年度``, ``R3年度``, ``2021年度``).
 
@@ -633,13 +637,18 @@ def find_dates(text: str, fiscal_year: FiscalYear | None = None) -> list[Japanes
     (``令和3年度末の登録数``), and callers take a text where dates are found for a date.
     Raises DateError on the first impossible date.
     """
+    return list(_dates_in(text, fiscal_year))
+
+
+@lru_cache(maxsize=4096)  # a pure function; a report repeats its dates (…3月末現在 in each section)
+def _dates_in(text: str, fiscal_year: FiscalYear | None) -> tuple[JapaneseDate, ...]:
     dates = []
     for match in _DATE.finditer(_normalized(text)):
         written = _read(match)
         if not written.is_date or written.fiscal_year_end or (written.needs_era and fiscal_year is None):
             continue
         dates.append(_resolve(written, fiscal_year))
-    return dates
+    return tuple(dates)
 
 
 def find_period(text: str, fiscal_year: FiscalYear | None = None) -> Period | None:
