@@ -12,6 +12,7 @@ from reportparse.values.normalize import compact_label, fold_count, normalize
         ("ﾒｰﾙ", "メール"),  # half-width katakana become full-width
         ("合\u3000計", "合 計"),  # ideographic space becomes one ASCII space
         ("  区民   事務所 \t", "区民 事務所"),  # whitespace runs collapse, ends trimmed
+        (" 335 \t 12\x1f", "335 12"),  # the same in an ASCII cell (its own fast path)
         ("\u2f08", "人"),  # Kangxi radical
         ("\uf9dc", "隆"),  # CJK compatibility ideograph
         ("\u2ea0", "民"),  # CJK Radicals Supplement, which NFKC leaves alone

@@ -58,6 +58,8 @@ _RADICAL = re.compile(r"[\u2e80-\u2eff]")
 
 def normalize(text: str) -> str:
     """Return ``text`` NFKC-normalised, radicals folded, whitespace collapsed and trimmed."""
+    if text.isascii():  # half the cells (numbers): NFKC and the folds change no ASCII character
+        return " ".join(text.split())
     if _RADICAL.search(text):  # rare, and translate() with a table is slow on every cell
         text = text.translate(RADICAL_FOLDS)
     folded = unicodedata.normalize("NFKC", text).replace("\u2212", "-")
