@@ -183,8 +183,11 @@ class JapaneseDate:
     @property
     def iso(self) -> str:
         """``2021-11-17``, ``2022-01`` without a day, ``2021`` for a year alone."""
-        parts = [f"{self.year:04d}"] + [f"{part:02d}" for part in (self.month, self.day) if part is not None]
-        return "-".join(parts)
+        if self.month is None:  # then there is no day either (__post_init__)
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
 @dataclass(frozen=True)
