@@ -1133,3 +1133,11 @@ def test_the_readme_examples_of_dates_are_true():
     runner = doctest.DocTestRunner()
     runner.run(test)
     assert runner.summarize(verbose=False) == doctest.TestResults(failed=0, attempted=10)
+
+
+def test_find_dates_gives_each_caller_its_own_list():
+    # find_dates is cached: a caller that changes its list must not change the next caller's
+    fiscal_year = find_fiscal_year("令和3年度")
+    first = find_dates("令和4年3月末現在", fiscal_year)
+    first.clear()
+    assert [date.iso for date in find_dates("令和4年3月末現在", fiscal_year)] == ["2022-03-31"]

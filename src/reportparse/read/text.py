@@ -52,7 +52,7 @@ def split_cells(raw_line: str) -> tuple[str, ...]:
     A leading TAB keeps its empty first cell (a blank corner of a header row) and inner
     empty cells are kept; trailing empty cells are dropped.
     """
-    text = _HTML_TAG.sub("", raw_line).rstrip("\r\n")
+    text = (_HTML_TAG.sub("", raw_line) if "<" in raw_line else raw_line).rstrip("\r\n")
     if "\t" not in text:
         text = text.strip(" \u3000")
     cells = [normalize(cell) for cell in _CELL_SEPARATOR.split(text)]
@@ -66,8 +66,10 @@ def lines_of(text: str) -> tuple[tuple[Line, ...], int]:
     lines: list[Line] = []
     page, gap = 1, False
     for number, raw in enumerate(text.split("\n"), start=1):
-        page += raw.count("\f")
-        cells = split_cells(raw.replace("\f", ""))
+        if "\f" in raw:  # rare: most text files are one page
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
+        cells = split_cells(raw)
         if not cells:
             gap = gap or bool(lines)
             continue

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NUMBER = re.compile(r"^(?P<sign>[-△▲]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?$")
 
 
+# Pure functions of a cell's text, cached: the structure and table stages ask about the
+# same cell two to four times, and every report of a batch prints 0, 1, 合計 …
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> int | float | None:
     """The number ``text`` spells, or None when it is not exactly one number.
 
@@ -56,6 +60,7 @@ class Quantity:
     second: int | None = None
 
 
+@lru_cache(maxsize=8192)  # see parse_number; a Quantity is frozen, so sharing it is safe
 def parse_quantity(text: str) -> Quantity | None:
     """The count a table cell spells, or None when it is not one."""
     match = _QUANTITY.match(text.strip())
