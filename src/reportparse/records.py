@@ -32,14 +32,8 @@ class ReportError(Exception):
 
 # --- document blocks: what a reader produces -------------------------------------------
 
-# Line, TableCell, Metric, Incident and Check are built once per printed line, cell, figure,
-# incident and check, and a frozen dataclass's __init__ is 4-5x slower (each field goes
-# through object.__setattr__): they are immutable by convention instead, and nothing assigns
-# to one after it is built (``dataclasses.replace`` makes a changed copy). ``unsafe_hash``
-# keeps them hashable and equal by value, as frozen ones are.
 
-
-@dataclass(unsafe_hash=True)  # not frozen: see the note above Line
+@dataclass(frozen=True)
 class Line:
     """One printed line: a single cell of prose, or several cells of a table row.
 
@@ -75,7 +69,7 @@ class Document:
 # --- structure: what the report says ---------------------------------------------------
 
 
-@dataclass(unsafe_hash=True)  # not frozen: see the note above Line
+@dataclass(frozen=True)
 class TableCell:
     """One data cell. ``fiscal_year`` is the year the value belongs to: the row's or column's
     year in a table that spans several fiscal years, else the report's."""
@@ -98,7 +92,7 @@ class TableCell:
     source_line: int
 
 
-@dataclass(unsafe_hash=True)  # not frozen: see the note above Line
+@dataclass(frozen=True)
 class Metric:
     """A key figure stated in prose. ``kind`` is ``count`` (a level), ``change`` (signed) or
     ``share`` (a percentage); ``fiscal_year`` is the year the sentence names, else the report's."""
@@ -116,7 +110,7 @@ class Metric:
     source_line: int
 
 
-@dataclass(unsafe_hash=True)  # not frozen: see the note above Line
+@dataclass(frozen=True)
 class Incident:
     """One row of an incident list. ``fiscal_year`` is the year of its list (a report may
     print one list per fiscal year); ``no`` is None where the list prints no numbers."""
@@ -160,7 +154,7 @@ class IncidentList:
     unread: tuple[UnreadRow, ...]
 
 
-@dataclass(unsafe_hash=True)  # not frozen: see the note above Line
+@dataclass(frozen=True)
 class Check:
     check: str
     status: str  # "ok" or "failed"
