@@ -222,44 +222,67 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
     found: list[Metric] = []
     checks: list[Check] = []
     for sentence in _sentences(paragraph.line.text):
-        text = _clauses_text(sentence)
-        name, previous = "", None
-        stated = _Stated(paragraph, sentence, fiscal_year)
-        year = stated.year
-        for figure in _FIGURE.finditer(text):
-            before = text[:figure.start()]
-            a_year_earlier = bool(previous and _PREVIOUS_YEAR.search(before))
-            named = None if a_year_earlier else _name_before(before)
-            compared = bool(previous and figure["change"] and (
-                (named and _COMPARISON.match(named.name))
-                or _COMPARED_WITH.search(text[previous.end():figure.start()])))
-            if a_year_earlier or compared:
-                pass  # the figure before it, a year earlier or compared with it: the same name
-            elif named and named.part_of and not named.name and previous:
-                name = name.removesuffix("(うち)") + "(うち)" if name else ""
-            elif named and _usable(named.name):
-                name = named.name + ("(うち)" if named.part_of else "")
-            elif after := _name_after(text[figure.end():]):
-                name = after
-            elif previous is None:
-                name = _topic(text) or _heading_name(paragraph, text)
-            elif previous["change"] or (named and _IS_YEAR.match(named.name)):
-                pass  # 12件増加し、135件となった; 令和3年度の3,547件に対して、令和4年度は3,555件
-            elif named or _CLAUSE_BREAK.search(text[previous.end():figure.start()]) or (
-                    before.endswith(_ALTOGETHER)):
-                name = ""  # 任意開示申出は12件で、合わせて77件: a total of what is not said
-            year = _year_named(text[previous.end() if previous else 0:figure.start()]) or year
-            previous = figure
-            if figure["prefix"] == "各" or _RATE_BASIS.match(text[figure.end():]) or (
-                    figure["number"] == "1" and text[figure.end():].startswith("に対し")):
+        reader = _SentenceReader(paragraph, sentence, fiscal_year)
+        for figure in _FIGURE.finditer(reader.text):
+            reader.read(figure)
+            if _not_a_key_figure(reader.text, figure):
                 continue
-            if not name:
+            if not reader.name:
                 checks.append(_unnamed(paragraph, sentence, figure.group()))
                 continue
             total = "(計)" if figure["prefix"] in ("計", "合計") else ""
-            found.extend(_figures(stated, name + total, figure,
-                                  year - 1 if a_year_earlier and year else year))
+            found.extend(_figures(reader.stated, reader.name + total, figure, reader.year))
     return MetricsRead(_distinct(found), checks)
+
+
+def _not_a_key_figure(text: str, figure: re.Match[str]) -> bool:
+    """``各1件`` (per item) and ``1件の請求に対して`` (a unit of account) count nothing."""
+    rest = text[figure.end():]
+    return (figure["prefix"] == "各" or bool(_RATE_BASIS.match(rest))
+            or (figure["number"] == "1" and rest.startswith("に対し")))
+
+
+class _SentenceReader:
+    """The name and fiscal year of each figure of a sentence, read in order: a figure without
+    a name of its own keeps the one before it while the clause goes on."""
+
+    def __init__(self, paragraph: Paragraph, sentence: str, fiscal_year: FiscalYear | None):
+        self.paragraph, self.text = paragraph, _clauses_text(sentence)
+        self.stated = _Stated(paragraph, sentence, fiscal_year)
+        self.name, self.year = "", self.stated.year
+        self.previous: re.Match[str] | None = None
+        self._clause_year = self.stated.year
+
+    def read(self, figure: re.Match[str]) -> None:
+        before = self.text[:figure.start()]
+        since = self.text[self.previous.end() if self.previous else 0:figure.start()]
+        a_year_earlier = bool(self.previous and _PREVIOUS_YEAR.search(before))
+        self.name = self._name(figure, before, since, a_year_earlier)
+        self._clause_year = _year_named(since) or self._clause_year
+        self.year = self._clause_year - 1 if a_year_earlier and self._clause_year else self._clause_year
+        self.previous = figure
+
+    def _name(self, figure: re.Match[str], before: str, since: str, a_year_earlier: bool) -> str:
+        previous, name = self.previous, self.name
+        named = None if a_year_earlier else _name_before(before)
+        compared = bool(previous and figure["change"] and (
+            (named and _COMPARISON.match(named.name)) or _COMPARED_WITH.search(since)))
+        if a_year_earlier or compared:
+            return name  # the figure before, a year earlier or compared with it
+        if named and named.part_of and not named.name and previous:
+            return name.removesuffix("(うち)") + "(うち)" if name else ""
+        if named and _usable(named.name):
+            return named.name + ("(うち)" if named.part_of else "")
+        after = _name_after(self.text[figure.end():])
+        if after:
+            return after
+        if previous is None:
+            return _topic(self.text) or _heading_name(self.paragraph, self.text)
+        if previous["change"] or (named and _IS_YEAR.match(named.name)):
+            return name  # 12件増加し、135件となった; 令和3年度の3,547件に対して、令和4年度は3,555件
+        if named or _CLAUSE_BREAK.search(since) or before.endswith(_ALTOGETHER):
+            return ""  # 任意開示申出は12件で、合わせて77件: a total of what is not said
+        return name
 
 
 class _Stated:
