@@ -11,7 +11,16 @@ A figure is a number followed by a counter (件, 人, 名, 回, 団体, 事務, 
    last noun phrase: less a leading period or date (``令和3年度の``, ``令和4年3月末現在の``), anything
    up to a connective (``に関する``, ``のため``), a relative clause (``…を求める``), a topic
    (``決定内容は``) and a bracketed year (``(昨年度)``), so the name stays the same across years;
-4. else the name of the figure before it (``…が各1件、計3件``).
+4. the noun after the figure that it counts (``64件の開示請求があり``, ``4,611件は情報提供申出に
+   よるもの``), or, for a figure printed alone under its heading, the heading;
+5. else the name of the figure before it (``…が各1件、計3件``), also for a change compared with
+   it (``受付件数は2,445件で、前年度比413件の減少``) and for the same subject in another year
+   (``令和3年度の3,547件に対して、令和4年度は3,555件``); a total of things the sentence does not
+   name (``…で、合わせて77件``) has none.
+
+Qualifiers are no part of a name: a bracketed clause (``開示請求(…公文書が対象)``), ``延べ``, a
+leading ``及び``; ``…によるもの`` / ``…に関するもの`` name what comes before; a name that a
+connective would leave as one generic word keeps its qualifier (``業務委託に関する文書``).
 
 ``計`` / ``合計`` before the number marks a total (``審査請求(計)``); ``各`` ("each") marks a
 per-item figure, which is no key figure; ``XのうちN件`` is part of X (``X(うち)``); ``1件の請求に
@@ -24,8 +33,8 @@ earlier ``fiscal_year``.
 ``change`` for ``8件(0.2%)増加`` / ``217件減少`` / ``15件多い`` (the value signed: negative for a
 decrease),
 else ``count``. ``as_of`` is the date of a ``…現在`` / ``…時点`` / ``…末`` phrase; a fiscal year
-alone is a period and gives none. ``fiscal_year`` is the fiscal year the sentence names, when it
-names one with its era, else the report's.
+alone is a period and gives none. ``fiscal_year`` is the fiscal year named, with its era, in
+the figure's clause or an earlier one of the sentence, else the report's.
 
 A figure whose name cannot be found is reported as a failed check, never dropped in silence.
 """
