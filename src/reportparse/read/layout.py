@@ -601,10 +601,16 @@ def _blocks(pages: list[Page]) -> list[_Block]:
             layouts[grid_id] = tuple(round(x) for x in grid.xs)
         blocks += _page_blocks(page, grids, first_grid_id)
     blocks = _without_running_text(blocks, len(pages))
-    right_edge = {p.number: max((b.right for b in blocks if b.page == p.number
-                                 and b.grid is None and not b.boxed), default=p.width)
-                  for p in pages}
-    return _paragraphs(_with_side_text(blocks, layouts), right_edge)
+    return _paragraphs(_with_side_text(blocks, layouts), _right_edges(blocks, pages))
+
+
+def _right_edges(blocks: list[_Block], pages: list[Page]) -> dict[int, float]:
+    """Each page's right margin: where its furthest text line ends (its width if it has none)."""
+    ends: dict[int, float] = {}
+    for block in blocks:
+        if block.grid is None and not block.boxed:
+            ends[block.page] = max(ends.get(block.page, block.right), block.right)
+    return {page.number: ends.get(page.number, page.width) for page in pages}
 
 
 def line_boxes(pages: list[Page]) -> dict[tuple[int, int], list[list[Box]]]:

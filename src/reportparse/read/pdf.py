@@ -125,6 +125,27 @@ def _glyphs(rawdict: dict) -> list[Char]:
             for char in span["chars"]]
 
 
+def _drawn_segments(paths: list[dict]) -> list[Segment]:
+    """The ruling lines of a page's paths as ``Page.get_cdrawings`` gives them.
+
+    Its points and rectangles are plain tuples: ``get_drawings`` only wraps each of them in
+    a ``Point`` or ``Rect`` for us to read the numbers back. What it adds is done here: a
+    rectangle is normalised (``Rect.normalize``: corners in order).
+    """
+    segments: list[Segment] = []
+    for path in paths:
+        stroked = path.get("type") in ("s", "fs")
+        for kind, *points in path["items"]:
+            if kind == "l":
+                (x0, y0), (x1, y1) = points[0], points[1]
+                segments += _line(x0, y0, x1, y1)
+            elif kind == "re":
+                x0, y0, x1, y1 = points[0]
+                segments += _rectangle_edges(min(x0, x1), min(y0, y1), max(x0, x1),
+                                             max(y0, y1), stroked)
+    return segments
+
+
 def _pymupdf_pages(data: bytes, name: str) -> tuple[list[Page], list[str]]:
     import pymupdf
 
@@ -149,15 +170,7 @@ def _pymupdf_pages(data: bytes, name: str) -> tuple[list[Page], list[str]]:
     for number in range(1, document.page_count + 1):
         page = document[number - 1]
         chars = _cleaned_chars(_glyphs(page.get_text("rawdict", flags=flags)), notes, number)
-        segments = []
-        for path in page.get_drawings():
-            stroked = path.get("type") in ("s", "fs")
-            for item in path["items"]:
-                if item[0] == "l":
-                    segments += _line(item[1].x, item[1].y, item[2].x, item[2].y)
-                elif item[0] == "re":
-                    rect = item[1]
-                    segments += _rectangle_edges(rect.x0, rect.y0, rect.x1, rect.y1, stroked)
+        segments = _drawn_segments(page.get_cdrawings())
         pages.append(Page(number, page.rect.width, page.rect.height, chars, segments))
     notes += [f"MuPDF: {line}" for line in _warning_lines(pymupdf.TOOLS.mupdf_warnings(reset=True))]
     return pages, notes
