@@ -35,6 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..records import Line
@@ -63,6 +64,10 @@ class Char(NamedTuple):
     @property
     def middle(self) -> tuple[float, float]:
         return (self.x0 + self.x1) / 2, self.baseline - _CENTRE * self.size
+
+
+# Sort keys and fields of glyphs, read in C: a report has hundreds of thousands of glyphs.
+_BASELINE, _LEFT, _RIGHT, _SIZE = (attrgetter(name) for name in ("baseline", "x0", "x1", "size"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,14 +154,48 @@ class RuledGrid:
         """One cell only: a frame around a figure or a note, not a table."""
         return len(set(self.owner.values())) == 1
 
-    def fill(self, chars: list[Char], middles: list[tuple[float, float]]) -> None:
-        """Put glyphs, given top to bottom, in the cells their centres lie in."""
-        row, last_row, last_column = 0, len(self.ys) - 2, len(self.xs) - 2
-        for char, (x, y) in zip(chars, middles):
-            while row < last_row and y >= self.ys[row + 1]:
-                row += 1
-            column = min(bisect_right(self.xs, x) - 1, last_column)
-            self.cells.setdefault(self.owner[(row, column)], []).append(char)
+    def fill(self, glyphs: _Glyphs) -> None:
+        """Put the glyphs not yet taken in the cells their centres lie in, top to bottom.
+
+        The glyphs are sorted by the height of their centre, so each row takes the run of
+        them between its rules; a centre on the bottom rule belongs to the last row.
+        """
+        start, end = glyphs.level(self.ys[0], self.ys[-1])
+        cuts = [start, *(glyphs.below(y, start, end) for y in self.ys[1:-1]), end]
+        left, right, last_column = self.xs[0], self.xs[-1], len(self.xs) - 2
+        for row, (first, after) in enumerate(zip(cuts, cuts[1:])):
+            cells = [self.cells.setdefault(self.owner[(row, column)], [])
+                     for column in range(last_column + 1)]
+            for index in glyphs.by_height[first:after]:
+                x = glyphs.centre_x[index]
+                if left <= x <= right and not glyphs.taken[index]:
+                    glyphs.taken[index] = True
+                    cells[min(bisect_right(self.xs, x) - 1, last_column)].append(
+                        glyphs.chars[index])
+
+
+class _Glyphs:
+    """A page's glyphs sorted by the height of their centres, each taken by one grid at most.
+
+    Sorted once, so that a grid finds the glyphs level with it, and each of its rows those
+    between its rules, by a binary search rather than a look at every glyph.
+    """
+
+    def __init__(self, chars: list[Char]) -> None:
+        self.chars = chars
+        self.centre_x = [(char.x0 + char.x1) / 2 for char in chars]
+        centre_y = [char.baseline - _CENTRE * char.size for char in chars]
+        self.by_height = sorted(range(len(chars)), key=centre_y.__getitem__)
+        self._heights = [centre_y[index] for index in self.by_height]
+        self.taken = [False] * len(chars)
+
+    def level(self, top: float, bottom: float) -> tuple[int, int]:
+        """The run of ``by_height`` whose centres lie from ``top`` to ``bottom``, both included."""
+        return bisect_left(self._heights, top), bisect_right(self._heights, bottom)
+
+    def below(self, y: float, start: int, end: int) -> int:
+        """Where in ``by_height[start:end]`` the centres at or under ``y`` begin."""
+        return bisect_left(self._heights, y, start, end)
 
 
 class _Groups:
@@ -301,14 +340,25 @@ def find_grids(segments: list[Segment]) -> list[RuledGrid]:
 
 
 def _visual_lines(chars: list[Char]) -> list[list[Char]]:
-    """Glyphs grouped by baseline, top to bottom, each line left to right."""
+    """Glyphs grouped by baseline, top to bottom, each line left to right.
+
+    A glyph joins a line when its baseline lies within 0.4 of its size under the line's
+    first glyph (glyphs are taken top to bottom, so never above it).
+    """
+    ordered = sorted(chars, key=_BASELINE)
+    if not ordered:
+        return []
+    top = ordered[0].baseline
+    if ordered[-1].baseline - top <= 0.4 * min(map(_SIZE, ordered)):
+        return [sorted(ordered, key=_LEFT)]  # one line: every glyph is close enough to the top
     lines: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: c.baseline):
-        if lines and abs(char.baseline - lines[-1][0].baseline) <= 0.4 * char.size:
+    for char in ordered:
+        if lines and char.baseline - top <= 0.4 * char.size:
             lines[-1].append(char)
         else:
             lines.append([char])
-    return [sorted(line, key=lambda c: c.x0) for line in lines]
+            top = char.baseline
+    return [sorted(line, key=_LEFT) for line in lines]
 
 
 def _joined(left: str, right: str) -> str:
@@ -319,10 +369,12 @@ def _joined(left: str, right: str) -> str:
 
 
 def _line_text(line: list[Char]) -> str:
-    text = ""
-    for before, char in zip([None, *line], line):
-        apart = before is not None and char.x0 - before.x1 > 0.3 * char.size
-        text = _joined(text, char.text) if apart else text + char.text
+    text = line[0].text
+    for before, char in zip(line, line[1:]):
+        if char.x0 - before.x1 > 0.3 * char.size:  # set visibly apart
+            text = _joined(text, char.text)
+        else:
+            text += char.text
     return text
 
 
@@ -365,21 +417,14 @@ def _in_body(y: float, page: Page) -> bool:
 def _assign(chars: list[Char], grids: list[RuledGrid]) -> list[Char]:
     """Put each glyph in the box or cell its centre lies in; the glyphs outside, in order.
 
-    Boxes come first: they lie on top of any table under them. Glyphs are looked up by a
-    sorted search on their height, so each grid only visits the glyphs level with it.
+    Boxes come first: they lie on top of any table under them.
     """
-    middles = [((x0 + x1) / 2, baseline - _CENTRE * size) for _, x0, x1, baseline, size in chars]
-    by_height = sorted(range(len(chars)), key=lambda i: middles[i][1])
-    heights = [middles[i][1] for i in by_height]
-    taken = [False] * len(chars)
+    if not grids:
+        return chars
+    glyphs = _Glyphs(chars)
     for grid in sorted(grids, key=lambda g: not g.is_box):
-        left, right = grid.xs[0], grid.xs[-1]
-        level = by_height[bisect_left(heights, grid.ys[0]):bisect_right(heights, grid.ys[-1])]
-        inside = [i for i in level if not taken[i] and left <= middles[i][0] <= right]
-        for index in inside:
-            taken[index] = True
-        grid.fill([chars[i] for i in inside], [middles[i] for i in inside])
-    return [char for char, done in zip(chars, taken) if not done]
+        grid.fill(glyphs)
+    return [char for char, done in zip(chars, glyphs.taken) if not done]
 
 
 def _beside(y: float, tables: list[tuple[int, RuledGrid]]) -> int | None:
@@ -399,9 +444,9 @@ def _text_blocks(free: list[Char], page: Page, tables: list[tuple[int, RuledGrid
     for line in _visual_lines(free):
         text = _line_text(line).strip()
         if text:
-            size = max(c.size for c in line)
+            size = max(map(_SIZE, line))
             blocks.append(_Block((line[0].baseline, line[0].x0, 0), page.number, (text,), None,
-                                 max(c.x1 for c in line), size,
+                                 max(map(_RIGHT, line)), size,
                                  in_margin=not _in_body(line[0].baseline, page),
                                  beside=_beside(line[0].baseline - _CENTRE * size, tables),
                                  boxes=[[_text_box(page.number, line)]]))
@@ -566,10 +611,9 @@ def _paragraphs(blocks: list[_Block], right_edge: dict[int, float]) -> list[_Blo
 
 
 def _text_box(page: int, line: list[Char]) -> Box:
-    size = max(c.size for c in line)
-    baseline = max(c.baseline for c in line)
-    return (page, min(c.x0 for c in line), baseline - 0.9 * size, max(c.x1 for c in line),
-            baseline + 0.2 * size)
+    """Where a line of glyphs (left to right, as ``_visual_lines`` gives it) is printed."""
+    size, baseline = max(map(_SIZE, line)), max(map(_BASELINE, line))
+    return (page, line[0].x0, baseline - 0.9 * size, max(map(_RIGHT, line)), baseline + 0.2 * size)
 
 
 def _merged_extents(grid: RuledGrid) -> dict[tuple[int, int], tuple[float, float, float, float]]:

@@ -296,18 +296,28 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def _lines(data: bytes, name: str, engine: str) -> tuple[tuple[Line, ...], int, int, list[str]]:
+    """The document's lines, its page count, the glyphs folded and the damage notes.
+
+    The glyphs are freed on return: freed while the collector is held back, they are never
+    scanned (the first collection after reading would otherwise visit every one of them).
+    """
+    pages, notes = ENGINES[engine](data, name)
+    if not any(char.text.strip() for page in pages for char in page.chars):
+        raise ReportError(
+            "no_text_layer",
+            f"{name}: {len(pages)} page(s) without any text layer (a scan?); run OCR first",
+        )
+    lines, folded = document_lines(pages)
+    return lines, len(pages), folded, notes
+
+
 def read_pdf(data: bytes, name: str, engine: str = "pymupdf") -> Document:
     """Read the bytes of a PDF report with ``engine`` (``pymupdf`` or ``pdfplumber``)."""
     with _no_cycle_collection():
-        pages, notes = ENGINES[engine](data, name)
-        if not any(char.text.strip() for page in pages for char in page.chars):
-            raise ReportError(
-                "no_text_layer",
-                f"{name}: {len(pages)} page(s) without any text layer (a scan?); run OCR first",
-            )
-        lines, folded = document_lines(pages)
+        lines, pages, folded, notes = _lines(data, name, engine)
     damage = tuple(notes)
     if damage:  # the verdict goes first: the warnings can be many
         damage = (_second_opinion(data, name, engine, lines), *damage)
-    return Document(lines=lines, pages=len(pages), source_format="pdf", engine=engine,
+    return Document(lines=lines, pages=pages, source_format="pdf", engine=engine,
                     folded=folded, damage=damage)
