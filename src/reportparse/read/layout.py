@@ -162,16 +162,17 @@ class RuledGrid:
         """
         start, end = glyphs.level(self.ys[0], self.ys[-1])
         cuts = [start, *(glyphs.below(y, start, end) for y in self.ys[1:-1]), end]
-        left, right, last_column = self.xs[0], self.xs[-1], len(self.xs) - 2
+        xs, chars, taken = self.xs, glyphs.chars, glyphs.taken
+        left, right, last_column = xs[0], xs[-1], len(xs) - 2
         for row, (first, after) in enumerate(zip(cuts, cuts[1:])):
             cells = [self.cells.setdefault(self.owner[(row, column)], [])
                      for column in range(last_column + 1)]
             for index in glyphs.by_height[first:after]:
-                x = glyphs.centre_x[index]
-                if left <= x <= right and not glyphs.taken[index]:
-                    glyphs.taken[index] = True
-                    cells[min(bisect_right(self.xs, x) - 1, last_column)].append(
-                        glyphs.chars[index])
+                char = chars[index]
+                x = (char.x0 + char.x1) / 2
+                if left <= x <= right and not taken[index]:
+                    taken[index] = True
+                    cells[min(bisect_right(xs, x) - 1, last_column)].append(char)
 
 
 class _Glyphs:
@@ -183,7 +184,6 @@ class _Glyphs:
 
     def __init__(self, chars: list[Char]) -> None:
         self.chars = chars
-        self.centre_x = [(char.x0 + char.x1) / 2 for char in chars]
         centre_y = [char.baseline - _CENTRE * char.size for char in chars]
         self.by_height = sorted(range(len(chars)), key=centre_y.__getitem__)
         self._heights = [centre_y[index] for index in self.by_height]
