@@ -319,18 +319,17 @@ def find_grids(segments: list[Segment]) -> list[RuledGrid]:
     framing = {id(rule) for box in boxes for rule in (box.top, box.bottom, box.left, box.right)}
     horizontal = [r for r in horizontal if id(r) not in framing]
     vertical = [r for r in vertical if id(r) not in framing]
-    touching = _Groups()
+    touching = _Groups()  # rules by number: the horizontal ones first, then the vertical
     down = _Lines(vertical)
-    index_of = {id(v): b for b, v in enumerate(vertical)}
+    number_of = {id(v): len(horizontal) + b for b, v in enumerate(vertical)}
     for a, h in enumerate(horizontal):
         middle, reach = (h.start + h.end) / 2, (h.end - h.start) / 2 + TOLERANCE
         for v in down.near(middle, reach):
             if _touch(h, v):
-                touching.join(("h", a), ("v", index_of[id(v)]))
-    members: dict[tuple, tuple[list[_Rule], list[_Rule]]] = {}
-    for kind, rules in (("h", horizontal), ("v", vertical)):
-        for index, rule in enumerate(rules):
-            members.setdefault(touching.find((kind, index)), ([], []))[kind == "v"].append(rule)
+                touching.join(a, number_of[id(v)])
+    members: dict[int, tuple[list[_Rule], list[_Rule]]] = {}
+    for number, rule in enumerate(horizontal + vertical):
+        members.setdefault(touching.find(number), ([], []))[number >= len(horizontal)].append(rule)
     grids = [_grid(hs, vs) for hs, vs in members.values() if len(hs) >= 2 and len(vs) >= 2]
     tables = sorted((g for g in grids if g), key=lambda g: (round(g.ys[0]), g.xs[0]))
     return [box.grid() for box in boxes] + tables

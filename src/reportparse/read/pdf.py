@@ -87,7 +87,7 @@ def _clean(text: str) -> tuple[str, int]:
 
 
 def _cleaned_chars(chars: list[Char], notes: list[str], page: int) -> list[Char]:
-    if not _UNWRITABLE_ANY.search("".join(char.text for char in chars)):
+    if not _UNWRITABLE_ANY.search("".join([char.text for char in chars])):
         return chars  # the usual page: one search instead of a look-up per glyph
     replaced = 0
     result = []
@@ -171,7 +171,7 @@ def _pymupdf_pages(data: bytes, name: str) -> tuple[list[Page], list[str]]:
         page = document[number - 1]
         chars = _cleaned_chars(_glyphs(page.get_text("rawdict", flags=flags)), notes, number)
         segments = _drawn_segments(page.get_cdrawings())
-        pages.append(Page(number, page.rect.width, page.rect.height, chars, segments))
+        pages.append(Page(number, (rect := page.rect).width, rect.height, chars, segments))
     notes += [f"MuPDF: {line}" for line in _warning_lines(pymupdf.TOOLS.mupdf_warnings(reset=True))]
     return pages, notes
 
