@@ -35,7 +35,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -150,7 +149,7 @@ class RuledGrid:
     owner: dict[tuple[int, int], tuple[int, int]]
     cells: dict[tuple[int, int], list[Char]] = field(default_factory=dict)
 
-    @cached_property  # asked of every grid several times; a long table has many cells
+    @property
     def is_box(self) -> bool:
         """One cell only: a frame around a figure or a note, not a table."""
         return len(set(self.owner.values())) == 1
