@@ -437,8 +437,9 @@ def _rows(grid: RuledGrid) -> list[tuple[str, ...]]:
             for i in range(len(grid.ys) - 1)]
 
 
-def _text_blocks(free: list[Char], page: Page, tables: list[tuple[int, RuledGrid]]) -> list[_Block]:
-    """The lines of the glyphs outside every table and box."""
+def _text_blocks(free: list[Char], page: Page, tables: list[tuple[int, RuledGrid]],
+                 where: bool) -> list[_Block]:
+    """The lines of the glyphs outside every table and box (``where``: with their boxes)."""
     blocks = []
     for line in _visual_lines(free):
         text = _line_text(line).strip()
@@ -448,7 +449,7 @@ def _text_blocks(free: list[Char], page: Page, tables: list[tuple[int, RuledGrid
                                  max(map(_RIGHT, line)), size,
                                  in_margin=not _in_body(line[0].baseline, page),
                                  beside=_beside(line[0].baseline - _CENTRE * size, tables),
-                                 boxes=[[_text_box(page.number, line)]]))
+                                 boxes=[[_text_box(page.number, line)]] if where else []))
     return blocks
 
 
@@ -467,19 +468,21 @@ def _box_blocks(boxes: list[RuledGrid], page: Page, tables: list[tuple[int, Rule
     return blocks
 
 
-def _page_blocks(page: Page, grids: list[RuledGrid], first_grid_id: int) -> list[_Block]:
-    """Text lines, boxes and table rows of one page, in reading order."""
+def _page_blocks(page: Page, grids: list[RuledGrid], first_grid_id: int,
+                 where: bool) -> list[_Block]:
+    """Text lines, boxes and table rows of one page, in reading order; ``where``: with the
+    boxes each cell is printed in (only ``inspect`` needs them)."""
     free = _assign(page.chars, grids)
     tables = list(enumerate((g for g in grids if not g.is_box), start=first_grid_id))
     rows = {number: _rows(grid) for number, grid in tables}
     written = [(number, grid) for number, grid in tables if any(map(any, rows[number]))]
-    blocks = _text_blocks(free, page, written) + _box_blocks(
+    blocks = _text_blocks(free, page, written, where) + _box_blocks(
         [g for g in grids if g.is_box], page, written)
     for number, grid in written:
-        extents = _merged_extents(grid)
+        extents = _merged_extents(grid) if where else {}
         blocks += [_Block((grid.ys[0], grid.xs[0], i), page.number, cells, number, grid.xs[-1],
                           boxes=[[(page.number, *extents[grid.owner[(i, j)]])]
-                                 for j in range(len(cells))])
+                                 for j in range(len(cells))] if where else [])
                    for i, cells in enumerate(rows[number]) if any(cells)]
     return sorted(blocks, key=lambda b: b.order)
 
@@ -632,8 +635,11 @@ def _extend(block: _Block, joined: _Block) -> None:
         boxes.extend(more)
 
 
-def _blocks(pages: list[Page]) -> list[_Block]:
-    """Every line of the document as a block, in order: what ``document_lines`` numbers."""
+def _blocks(pages: list[Page], where: bool = False) -> list[_Block]:
+    """Every line of the document as a block, in order: what ``document_lines`` numbers.
+
+    ``where``: with the boxes each cell is printed in, for ``line_boxes``.
+    """
     blocks: list[_Block] = []
     layouts: dict[int, tuple] = {}
     for page in pages:
@@ -642,7 +648,7 @@ def _blocks(pages: list[Page]) -> list[_Block]:
         tables = (grid for grid in grids if not grid.is_box)
         for grid_id, grid in enumerate(tables, start=first_grid_id):
             layouts[grid_id] = tuple(round(x) for x in grid.xs)
-        blocks += _page_blocks(page, grids, first_grid_id)
+        blocks += _page_blocks(page, grids, first_grid_id, where)
     blocks = _without_running_text(blocks, len(pages))
     return _paragraphs(_with_side_text(blocks, layouts), _right_edges(blocks, pages))
 
@@ -664,7 +670,7 @@ def line_boxes(pages: list[Page]) -> dict[tuple[int, int], list[list[Box]]]:
     """
     per_page: Counter[int] = Counter()
     found = {}
-    for block in _blocks(pages):
+    for block in _blocks(pages, where=True):
         per_page[block.page] += 1
         found[(block.page, per_page[block.page])] = block.boxes
     return found
