@@ -344,14 +344,9 @@ def _visual_lines(chars: list[Char]) -> list[list[Char]]:
     A glyph joins a line when its baseline lies within 0.4 of its size under the line's
     first glyph (glyphs are taken top to bottom, so never above it).
     """
-    ordered = sorted(chars, key=_BASELINE)
-    if not ordered:
-        return []
-    top = ordered[0].baseline
-    if ordered[-1].baseline - top <= 0.4 * min(map(_SIZE, ordered)):
-        return [sorted(ordered, key=_LEFT)]  # one line: every glyph is close enough to the top
     lines: list[list[Char]] = []
-    for char in ordered:
+    top = 0.0  # the baseline of the line's first glyph
+    for char in sorted(chars, key=_BASELINE):
         if lines and char.baseline - top <= 0.4 * char.size:
             lines[-1].append(char)
         else:
