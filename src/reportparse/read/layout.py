@@ -167,12 +167,13 @@ class RuledGrid:
         for row, (first, after) in enumerate(zip(cuts, cuts[1:])):
             cells = [self.cells.setdefault(self.owner[(row, column)], [])
                      for column in range(last_column + 1)]
+            cells.append(cells[-1])  # a centre on the right rule: in the last column
             for index in glyphs.by_height[first:after]:
                 char = chars[index]
                 x = (char.x0 + char.x1) / 2
                 if left <= x <= right and not taken[index]:
                     taken[index] = True
-                    cells[min(bisect_right(xs, x) - 1, last_column)].append(char)
+                    cells[bisect_right(xs, x) - 1].append(char)
 
 
 class _Glyphs:
