@@ -187,16 +187,17 @@ class _Glyphs:
         self.chars = chars
         centre_y = [char.baseline - _CENTRE * char.size for char in chars]
         self.by_height = sorted(range(len(chars)), key=centre_y.__getitem__)
-        self._heights = [centre_y[index] for index in self.by_height]
+        self._height = centre_y.__getitem__
         self.taken = [False] * len(chars)
 
     def level(self, top: float, bottom: float) -> tuple[int, int]:
         """The run of ``by_height`` whose centres lie from ``top`` to ``bottom``, both included."""
-        return bisect_left(self._heights, top), bisect_right(self._heights, bottom)
+        return (bisect_left(self.by_height, top, key=self._height),
+                bisect_right(self.by_height, bottom, key=self._height))
 
     def below(self, y: float, start: int, end: int) -> int:
         """Where in ``by_height[start:end]`` the centres at or under ``y`` begin."""
-        return bisect_left(self._heights, y, start, end)
+        return bisect_left(self.by_height, y, start, end, key=self._height)
 
 
 class _Groups:
