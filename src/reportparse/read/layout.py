@@ -679,7 +679,7 @@ def document_lines(pages: list[Page]) -> tuple[tuple[Line, ...], int]:
     per_page: Counter[int] = Counter()
     folded = 0
     for block in _blocks(pages):
-        folded += sum(fold_count(cell) for cell in block.cells)
+        folded += fold_count("".join(block.cells))  # it counts characters: the cells at once
         per_page[block.page] += 1
         lines.append(Line(tuple(normalize(cell) for cell in block.cells), block.page,
                           per_page[block.page],
