@@ -273,3 +273,33 @@ def test_the_collector_never_scans_the_glyphs():
         gc.callbacks.remove(look)
     assert document.lines and gc.isenabled()
     assert glyphs_seen and not any(glyphs_seen)
+
+
+def _pdf_with_a_photo() -> bytes:
+    """A page with a line of text above and below a large image."""
+    import pymupdf
+
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    page.insert_font(fontname="jp", fontbuffer=pymupdf.Font("japan").buffer)
+    page.insert_text((50, 60), "写真の上の行 123", fontname="jp", fontsize=11)
+    photo = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 600, 450), 0)
+    for x in range(0, 600, 6):  # stripes, so that the image does not compress to nothing
+        photo.set_rect(pymupdf.IRect(x, 0, x + 3, 450), (x % 256, 90, 200))
+    page.insert_image(pymupdf.Rect(50, 80, 545, 450), pixmap=photo)
+    page.insert_text((50, 480), "写真の下の行 456", fontname="jp", fontsize=11)
+    return document.tobytes()
+
+
+def test_images_are_not_extracted_and_the_text_around_them_is_read_as_with_them():
+    import pymupdf
+
+    from reportparse.read.pdf import ENGINES, _glyphs
+
+    data = _pdf_with_a_photo()
+    pages, _ = ENGINES["pymupdf"](data, "photo.pdf")
+    with_images = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES  # keeps the image
+    page = pymupdf.open(stream=data, filetype="pdf")[0]
+    assert pages[0].chars == _glyphs(page.get_text("rawdict", flags=with_images))
+    lines = read_pdf(data, "photo.pdf").lines
+    assert [line.text for line in lines] == ["写真の上の行 123", "写真の下の行 456"]

@@ -164,8 +164,10 @@ def _pymupdf_pages(data: bytes, name: str) -> tuple[list[Page], list[str]]:
     if document.page_count == 0:
         raise ReportError("corrupt", f"{name}: the PDF has no readable pages (truncated?)")
     # TEXT_INHIBIT_SPACES: never turn a gap between glyphs into a space (LibreOffice leaves
-    # gaps between kanji and digits, which PyMuPDF would read as `【4 年1 月】`).
-    flags = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES
+    # gaps between kanji and digits, which PyMuPDF would read as `【4 年1 月】`). Without
+    # TEXT_PRESERVE_IMAGES: the rawdict would carry every image, encoded, for us to drop
+    # (a page with one photo: 19 ms instead of 0.2 ms).
+    flags = (pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES) & ~pymupdf.TEXT_PRESERVE_IMAGES
     pages = []
     for number in range(1, document.page_count + 1):
         page = document[number - 1]
