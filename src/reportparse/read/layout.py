@@ -365,12 +365,13 @@ def _joined(left: str, right: str) -> str:
 
 
 def _line_text(line: list[Char]) -> str:
-    text = line[0].text
-    for before, char in zip(line, line[1:]):
-        if char.x0 - before.x1 > 0.3 * char.size:  # set visibly apart
+    text, right = line[0].text, line[0].x1  # where the glyph before ends
+    for char in line[1:]:
+        if char.x0 - right > 0.3 * char.size:  # set visibly apart
             text = _joined(text, char.text)
         else:
             text += char.text
+        right = char.x1
     return text
 
 
