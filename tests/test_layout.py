@@ -240,3 +240,36 @@ def test_a_short_line_ends_its_paragraph_when_the_next_starts_further_right_or_i
     lines, _ = document_lines([page(1, chars)])
     assert [line.cells[0] for line in lines] == ["あ" * 40 + "い" * 37, "う" * 30, "■ 見出し",
                                                  "え" * 40]
+
+
+def _one_cell_grid(chars):
+    """A 2 x 2 grid (columns split at x 200, rows at y 120) holding ``chars``: its rows."""
+    lines, _ = document_lines([page(1, chars, ruled([100, 200, 300], [100, 120, 140]))])
+    return [line.cells for line in lines]
+
+
+def test_a_centre_on_an_inner_rule_belongs_to_the_cell_after_it():
+    # "A" is 5 wide and 10 high: its centre is x + 2.5 and baseline - 3.5
+    on_column_rule = Char("A", 197.5, 202.5, 113, 10.0)  # centre (200, 109.5)
+    on_row_rule = Char("B", 150, 155, 123.5, 10.0)  # centre (152.5, 120)
+    assert _one_cell_grid([on_column_rule, on_row_rule]) == [("", "A"), ("B", "")]
+
+
+def test_a_centre_on_the_closing_rules_stays_in_the_last_row_and_column():
+    on_right_rule = Char("R", 297.5, 302.5, 113, 10.0)  # centre (300, 109.5)
+    on_bottom_rule = Char("D", 150, 155, 143.5, 10.0)  # centre (152.5, 140)
+    just_outside = Char("X", 297.6, 302.6, 133, 10.0)  # centre x 300.1: beside the table
+    lines, _ = document_lines([page(1, [on_right_rule, on_bottom_rule, just_outside],
+                                    ruled([100, 200, 300], [100, 120, 140]))])
+    assert texts(lines) == [(("", "R"), 1), (("D", ""), 1), (("X",), None)]
+
+
+def test_glyphs_of_a_cell_are_one_line_when_within_their_own_size_of_the_top_baseline():
+    # 0.4 of the lower glyph's size decides: a 20-point glyph 7 points under a 10-point one
+    # is on its line (7 <= 8); a 10-point glyph 7 points under a 20-point one is not (7 > 4).
+    small_then_big = [Char("小", 105, 115, 110, 10.0), Char("大", 116, 136, 117, 20.0)]
+    big_then_small = [Char("大", 105, 125, 110, 20.0), Char("小", 126, 136, 117, 10.0)]
+    assert cell_text(small_then_big) == "小大"
+    assert cell_text(list(reversed(small_then_big))) == "小大"
+    assert cell_text(big_then_small) == "大小"  # two lines, joined without a space
+    assert cell_text([Char("下", 100, 110, 117, 10.0), Char("上", 100, 110, 110, 10.0)]) == "上下"

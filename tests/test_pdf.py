@@ -186,3 +186,120 @@ def test_one_bad_pdf_does_not_stop_the_batch(tmp_path):
     assert "truncated.pdf,corrupt," in errors
     reports = (tmp_path / "out" / "reports.csv").read_text(encoding="utf-8-sig")
     assert "nerima_r3_landscape," in reports
+
+
+def _drawn_pdf() -> bytes:
+    """A page that draws a stroked rectangle right to left and bottom up, a filled hairline
+    rectangle and a line, straight in its content stream."""
+    import pymupdf
+
+    document = pymupdf.open()
+    page = document.new_page(width=400, height=400)
+    page.insert_text((50, 50), "x")  # gives the page a content stream to replace
+    document.update_stream(page.get_contents()[0],
+                           b"0.5 w 300 100 -200 -50 re S 100 200 200 1 re f 50 300 m 350 300 l S")
+    return document.tobytes()
+
+
+def test_rules_are_read_from_the_drawing_whichever_way_a_rectangle_runs():
+    import pymupdf
+
+    from reportparse.read.layout import Segment
+    from reportparse.read.pdf import _drawn_segments
+
+    page = pymupdf.open(stream=_drawn_pdf(), filetype="pdf")[0]
+    # PDF space is bottom-up on a 400-point page: the rectangle spans y 300-350 from the top
+    assert _drawn_segments(page.get_cdrawings()) == [
+        Segment(100, 300, 300, 300), Segment(100, 350, 300, 350),
+        Segment(100, 300, 100, 350), Segment(300, 300, 300, 350),
+        Segment(100, 199, 300, 200),
+        Segment(50, 100, 350, 100),
+    ]
+
+
+def _rules_from_get_drawings(page) -> list:
+    """The ruling lines read from ``get_drawings`` (Point and Rect objects), as PyMuPDF offers
+    them for comfort: what the reader used to read, to check that the tuples give the same."""
+    from reportparse.read.pdf import _line, _rectangle_edges
+
+    segments = []
+    for path in page.get_drawings():
+        stroked = path.get("type") in ("s", "fs")
+        for item in path["items"]:
+            if item[0] == "l":
+                segments += _line(item[1].x, item[1].y, item[2].x, item[2].y)
+            elif item[0] == "re":
+                segments += _rectangle_edges(*item[1], stroked)
+    return segments
+
+
+REAL_PDFS = sorted((ROOT.parent / "shared" / "real-pdfs").glob("*.pdf"))  # absent: not checked
+
+
+@pytest.mark.parametrize("path", [*sorted((ROOT / "corpus").glob("*.pdf")), *REAL_PDFS],
+                         ids=lambda p: p.stem)
+def test_rules_from_drawing_tuples_are_those_of_get_drawings(path):
+    import pymupdf
+
+    from reportparse.read.pdf import _drawn_segments
+
+    pages = list(pymupdf.open(path))
+    assert pages and all(_drawn_segments(page.get_cdrawings()) == _rules_from_get_drawings(page)
+                         for page in pages)
+    assert sum(len(_drawn_segments(page.get_cdrawings())) for page in pages) > 0
+    pdf = pymupdf.open(stream=_drawn_pdf(), filetype="pdf")
+    assert _drawn_segments(pdf[0].get_cdrawings()) == _rules_from_get_drawings(pdf[0])
+
+
+def test_the_collector_never_scans_the_glyphs():
+    """Reading holds the cyclic collector back and frees every glyph before it runs again:
+    the first collection after reading would otherwise visit each of them, to free nothing."""
+    import gc
+
+    from reportparse.read.layout import Char
+
+    glyphs_seen = []
+
+    def look(phase, info):
+        if phase == "start":
+            glyphs_seen.append(sum(isinstance(o, Char) for o in gc.get_objects(info["generation"])))
+
+    gc.enable()
+    gc.callbacks.append(look)
+    try:
+        document = read_pdf(NAKANO.read_bytes(), NAKANO.name)
+        gc.collect()
+    finally:
+        gc.callbacks.remove(look)
+    assert document.lines and gc.isenabled()
+    assert glyphs_seen and not any(glyphs_seen)
+
+
+def _pdf_with_a_photo() -> bytes:
+    """A page with a line of text above and below a large image."""
+    import pymupdf
+
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    page.insert_font(fontname="jp", fontbuffer=pymupdf.Font("japan").buffer)
+    page.insert_text((50, 60), "写真の上の行 123", fontname="jp", fontsize=11)
+    photo = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 600, 450), 0)
+    for x in range(0, 600, 6):  # stripes, so that the image does not compress to nothing
+        photo.set_rect(pymupdf.IRect(x, 0, x + 3, 450), (x % 256, 90, 200))
+    page.insert_image(pymupdf.Rect(50, 80, 545, 450), pixmap=photo)
+    page.insert_text((50, 480), "写真の下の行 456", fontname="jp", fontsize=11)
+    return document.tobytes()
+
+
+def test_images_are_not_extracted_and_the_text_around_them_is_read_as_with_them():
+    import pymupdf
+
+    from reportparse.read.pdf import ENGINES, _glyphs
+
+    data = _pdf_with_a_photo()
+    pages, _ = ENGINES["pymupdf"](data, "photo.pdf")
+    with_images = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES  # keeps the image
+    page = pymupdf.open(stream=data, filetype="pdf")[0]
+    assert pages[0].chars == _glyphs(page.get_text("rawdict", flags=with_images))
+    lines = read_pdf(data, "photo.pdf").lines
+    assert [line.text for line in lines] == ["写真の上の行 123", "写真の下の行 456"]

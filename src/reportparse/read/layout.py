@@ -35,6 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..records import Line
@@ -63,6 +64,10 @@ class Char(NamedTuple):
     @property
     def middle(self) -> tuple[float, float]:
         return (self.x0 + self.x1) / 2, self.baseline - _CENTRE * self.size
+
+
+# Sort keys and fields of glyphs, read in C: a report has hundreds of thousands of glyphs.
+_BASELINE, _LEFT, _RIGHT, _SIZE = (attrgetter(name) for name in ("baseline", "x0", "x1", "size"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,14 +154,50 @@ class RuledGrid:
         """One cell only: a frame around a figure or a note, not a table."""
         return len(set(self.owner.values())) == 1
 
-    def fill(self, chars: list[Char], middles: list[tuple[float, float]]) -> None:
-        """Put glyphs, given top to bottom, in the cells their centres lie in."""
-        row, last_row, last_column = 0, len(self.ys) - 2, len(self.xs) - 2
-        for char, (x, y) in zip(chars, middles):
-            while row < last_row and y >= self.ys[row + 1]:
-                row += 1
-            column = min(bisect_right(self.xs, x) - 1, last_column)
-            self.cells.setdefault(self.owner[(row, column)], []).append(char)
+    def fill(self, glyphs: _Glyphs) -> None:
+        """Put the glyphs not yet taken in the cells their centres lie in, top to bottom.
+
+        The glyphs are sorted by the height of their centre, so each row takes the run of
+        them between its rules; a centre on the bottom rule belongs to the last row.
+        """
+        start, end = glyphs.level(self.ys[0], self.ys[-1])
+        cuts = [start, *(glyphs.below(y, start, end) for y in self.ys[1:-1]), end]
+        xs, chars, taken = self.xs, glyphs.chars, glyphs.taken
+        left, right, last_column = xs[0], xs[-1], len(xs) - 2
+        for row, (first, after) in enumerate(zip(cuts, cuts[1:])):
+            cells = [self.cells.setdefault(self.owner[(row, column)], [])
+                     for column in range(last_column + 1)]
+            cells.append(cells[-1])  # a centre on the right rule: in the last column
+            for index in glyphs.by_height[first:after]:
+                char = chars[index]
+                x = (char.x0 + char.x1) / 2
+                if left <= x <= right and not taken[index]:
+                    taken[index] = True
+                    cells[bisect_right(xs, x) - 1].append(char)
+
+
+class _Glyphs:
+    """A page's glyphs sorted by the height of their centres, each taken by one grid at most.
+
+    Sorted once, so that a grid finds the glyphs level with it, and each of its rows those
+    between its rules, by a binary search rather than a look at every glyph.
+    """
+
+    def __init__(self, chars: list[Char]) -> None:
+        self.chars = chars
+        centre_y = [char.baseline - _CENTRE * char.size for char in chars]
+        self.by_height = sorted(range(len(chars)), key=centre_y.__getitem__)
+        self._height = centre_y.__getitem__
+        self.taken = [False] * len(chars)
+
+    def level(self, top: float, bottom: float) -> tuple[int, int]:
+        """The run of ``by_height`` whose centres lie from ``top`` to ``bottom``, both included."""
+        return (bisect_left(self.by_height, top, key=self._height),
+                bisect_right(self.by_height, bottom, key=self._height))
+
+    def below(self, y: float, start: int, end: int) -> int:
+        """Where in ``by_height[start:end]`` the centres at or under ``y`` begin."""
+        return bisect_left(self.by_height, y, start, end, key=self._height)
 
 
 class _Groups:
@@ -280,18 +321,17 @@ def find_grids(segments: list[Segment]) -> list[RuledGrid]:
     framing = {id(rule) for box in boxes for rule in (box.top, box.bottom, box.left, box.right)}
     horizontal = [r for r in horizontal if id(r) not in framing]
     vertical = [r for r in vertical if id(r) not in framing]
-    touching = _Groups()
+    touching = _Groups()  # rules by number: the horizontal ones first, then the vertical
     down = _Lines(vertical)
-    index_of = {id(v): b for b, v in enumerate(vertical)}
+    number_of = {id(v): len(horizontal) + b for b, v in enumerate(vertical)}
     for a, h in enumerate(horizontal):
         middle, reach = (h.start + h.end) / 2, (h.end - h.start) / 2 + TOLERANCE
         for v in down.near(middle, reach):
             if _touch(h, v):
-                touching.join(("h", a), ("v", index_of[id(v)]))
-    members: dict[tuple, tuple[list[_Rule], list[_Rule]]] = {}
-    for kind, rules in (("h", horizontal), ("v", vertical)):
-        for index, rule in enumerate(rules):
-            members.setdefault(touching.find((kind, index)), ([], []))[kind == "v"].append(rule)
+                touching.join(a, number_of[id(v)])
+    members: dict[int, tuple[list[_Rule], list[_Rule]]] = {}
+    for number, rule in enumerate(horizontal + vertical):
+        members.setdefault(touching.find(number), ([], []))[number >= len(horizontal)].append(rule)
     grids = [_grid(hs, vs) for hs, vs in members.values() if len(hs) >= 2 and len(vs) >= 2]
     tables = sorted((g for g in grids if g), key=lambda g: (round(g.ys[0]), g.xs[0]))
     return [box.grid() for box in boxes] + tables
@@ -301,14 +341,20 @@ def find_grids(segments: list[Segment]) -> list[RuledGrid]:
 
 
 def _visual_lines(chars: list[Char]) -> list[list[Char]]:
-    """Glyphs grouped by baseline, top to bottom, each line left to right."""
+    """Glyphs grouped by baseline, top to bottom, each line left to right.
+
+    A glyph joins a line when its baseline lies within 0.4 of its size under the line's
+    first glyph (glyphs are taken top to bottom, so never above it).
+    """
     lines: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: c.baseline):
-        if lines and abs(char.baseline - lines[-1][0].baseline) <= 0.4 * char.size:
+    top = 0.0  # the baseline of the line's first glyph
+    for char in sorted(chars, key=_BASELINE):
+        if lines and char.baseline - top <= 0.4 * char.size:
             lines[-1].append(char)
         else:
             lines.append([char])
-    return [sorted(line, key=lambda c: c.x0) for line in lines]
+            top = char.baseline
+    return [sorted(line, key=_LEFT) for line in lines]
 
 
 def _joined(left: str, right: str) -> str:
@@ -319,10 +365,13 @@ def _joined(left: str, right: str) -> str:
 
 
 def _line_text(line: list[Char]) -> str:
-    text = ""
-    for before, char in zip([None, *line], line):
-        apart = before is not None and char.x0 - before.x1 > 0.3 * char.size
-        text = _joined(text, char.text) if apart else text + char.text
+    text, right = line[0].text, line[0].x1  # where the glyph before ends
+    for char in line[1:]:
+        if char.x0 - right > 0.3 * char.size:  # set visibly apart
+            text = _joined(text, char.text)
+        else:
+            text += char.text
+        right = char.x1
     return text
 
 
@@ -365,21 +414,14 @@ def _in_body(y: float, page: Page) -> bool:
 def _assign(chars: list[Char], grids: list[RuledGrid]) -> list[Char]:
     """Put each glyph in the box or cell its centre lies in; the glyphs outside, in order.
 
-    Boxes come first: they lie on top of any table under them. Glyphs are looked up by a
-    sorted search on their height, so each grid only visits the glyphs level with it.
+    Boxes come first: they lie on top of any table under them.
     """
-    middles = [((x0 + x1) / 2, baseline - _CENTRE * size) for _, x0, x1, baseline, size in chars]
-    by_height = sorted(range(len(chars)), key=lambda i: middles[i][1])
-    heights = [middles[i][1] for i in by_height]
-    taken = [False] * len(chars)
+    if not grids:
+        return chars
+    glyphs = _Glyphs(chars)
     for grid in sorted(grids, key=lambda g: not g.is_box):
-        left, right = grid.xs[0], grid.xs[-1]
-        level = by_height[bisect_left(heights, grid.ys[0]):bisect_right(heights, grid.ys[-1])]
-        inside = [i for i in level if not taken[i] and left <= middles[i][0] <= right]
-        for index in inside:
-            taken[index] = True
-        grid.fill([chars[i] for i in inside], [middles[i] for i in inside])
-    return [char for char, done in zip(chars, taken) if not done]
+        grid.fill(glyphs)
+    return [char for char, done in zip(chars, glyphs.taken) if not done]
 
 
 def _beside(y: float, tables: list[tuple[int, RuledGrid]]) -> int | None:
@@ -393,18 +435,19 @@ def _rows(grid: RuledGrid) -> list[tuple[str, ...]]:
             for i in range(len(grid.ys) - 1)]
 
 
-def _text_blocks(free: list[Char], page: Page, tables: list[tuple[int, RuledGrid]]) -> list[_Block]:
-    """The lines of the glyphs outside every table and box."""
+def _text_blocks(free: list[Char], page: Page, tables: list[tuple[int, RuledGrid]],
+                 where: bool) -> list[_Block]:
+    """The lines of the glyphs outside every table and box (``where``: with their boxes)."""
     blocks = []
     for line in _visual_lines(free):
         text = _line_text(line).strip()
         if text:
-            size = max(c.size for c in line)
+            size = max(map(_SIZE, line))
             blocks.append(_Block((line[0].baseline, line[0].x0, 0), page.number, (text,), None,
-                                 max(c.x1 for c in line), size,
+                                 max(map(_RIGHT, line)), size,
                                  in_margin=not _in_body(line[0].baseline, page),
                                  beside=_beside(line[0].baseline - _CENTRE * size, tables),
-                                 boxes=[[_text_box(page.number, line)]]))
+                                 boxes=[[_text_box(page.number, line)]] if where else []))
     return blocks
 
 
@@ -423,19 +466,21 @@ def _box_blocks(boxes: list[RuledGrid], page: Page, tables: list[tuple[int, Rule
     return blocks
 
 
-def _page_blocks(page: Page, grids: list[RuledGrid], first_grid_id: int) -> list[_Block]:
-    """Text lines, boxes and table rows of one page, in reading order."""
+def _page_blocks(page: Page, grids: list[RuledGrid], first_grid_id: int,
+                 where: bool) -> list[_Block]:
+    """Text lines, boxes and table rows of one page, in reading order; ``where``: with the
+    boxes each cell is printed in (only ``inspect`` needs them)."""
     free = _assign(page.chars, grids)
     tables = list(enumerate((g for g in grids if not g.is_box), start=first_grid_id))
     rows = {number: _rows(grid) for number, grid in tables}
     written = [(number, grid) for number, grid in tables if any(map(any, rows[number]))]
-    blocks = _text_blocks(free, page, written) + _box_blocks(
+    blocks = _text_blocks(free, page, written, where) + _box_blocks(
         [g for g in grids if g.is_box], page, written)
     for number, grid in written:
-        extents = _merged_extents(grid)
+        extents = _merged_extents(grid) if where else {}
         blocks += [_Block((grid.ys[0], grid.xs[0], i), page.number, cells, number, grid.xs[-1],
                           boxes=[[(page.number, *extents[grid.owner[(i, j)]])]
-                                 for j in range(len(cells))])
+                                 for j in range(len(cells))] if where else [])
                    for i, cells in enumerate(rows[number]) if any(cells)]
     return sorted(blocks, key=lambda b: b.order)
 
@@ -566,10 +611,9 @@ def _paragraphs(blocks: list[_Block], right_edge: dict[int, float]) -> list[_Blo
 
 
 def _text_box(page: int, line: list[Char]) -> Box:
-    size = max(c.size for c in line)
-    baseline = max(c.baseline for c in line)
-    return (page, min(c.x0 for c in line), baseline - 0.9 * size, max(c.x1 for c in line),
-            baseline + 0.2 * size)
+    """Where a line of glyphs (left to right, as ``_visual_lines`` gives it) is printed."""
+    size, baseline = max(map(_SIZE, line)), max(map(_BASELINE, line))
+    return (page, line[0].x0, baseline - 0.9 * size, max(map(_RIGHT, line)), baseline + 0.2 * size)
 
 
 def _merged_extents(grid: RuledGrid) -> dict[tuple[int, int], tuple[float, float, float, float]]:
@@ -589,8 +633,11 @@ def _extend(block: _Block, joined: _Block) -> None:
         boxes.extend(more)
 
 
-def _blocks(pages: list[Page]) -> list[_Block]:
-    """Every line of the document as a block, in order: what ``document_lines`` numbers."""
+def _blocks(pages: list[Page], where: bool = False) -> list[_Block]:
+    """Every line of the document as a block, in order: what ``document_lines`` numbers.
+
+    ``where``: with the boxes each cell is printed in, for ``line_boxes``.
+    """
     blocks: list[_Block] = []
     layouts: dict[int, tuple] = {}
     for page in pages:
@@ -599,12 +646,18 @@ def _blocks(pages: list[Page]) -> list[_Block]:
         tables = (grid for grid in grids if not grid.is_box)
         for grid_id, grid in enumerate(tables, start=first_grid_id):
             layouts[grid_id] = tuple(round(x) for x in grid.xs)
-        blocks += _page_blocks(page, grids, first_grid_id)
+        blocks += _page_blocks(page, grids, first_grid_id, where)
     blocks = _without_running_text(blocks, len(pages))
-    right_edge = {p.number: max((b.right for b in blocks if b.page == p.number
-                                 and b.grid is None and not b.boxed), default=p.width)
-                  for p in pages}
-    return _paragraphs(_with_side_text(blocks, layouts), right_edge)
+    return _paragraphs(_with_side_text(blocks, layouts), _right_edges(blocks, pages))
+
+
+def _right_edges(blocks: list[_Block], pages: list[Page]) -> dict[int, float]:
+    """Each page's right margin: where its furthest text line ends (its width if it has none)."""
+    ends: dict[int, float] = {}
+    for block in blocks:
+        if block.grid is None and not block.boxed:
+            ends[block.page] = max(ends.get(block.page, block.right), block.right)
+    return {page.number: ends.get(page.number, page.width) for page in pages}
 
 
 def line_boxes(pages: list[Page]) -> dict[tuple[int, int], list[list[Box]]]:
@@ -615,7 +668,7 @@ def line_boxes(pages: list[Page]) -> dict[tuple[int, int], list[list[Box]]]:
     """
     per_page: Counter[int] = Counter()
     found = {}
-    for block in _blocks(pages):
+    for block in _blocks(pages, where=True):
         per_page[block.page] += 1
         found[(block.page, per_page[block.page])] = block.boxes
     return found
@@ -627,7 +680,7 @@ def document_lines(pages: list[Page]) -> tuple[tuple[Line, ...], int]:
     per_page: Counter[int] = Counter()
     folded = 0
     for block in _blocks(pages):
-        folded += sum(fold_count(cell) for cell in block.cells)
+        folded += fold_count("".join(block.cells))  # it counts characters: the cells at once
         per_page[block.page] += 1
         lines.append(Line(tuple(normalize(cell) for cell in block.cells), block.page,
                           per_page[block.page],
