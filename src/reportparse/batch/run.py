@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import glob
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,16 @@ from .. import __version__
 from ..output.formats import DEFAULT as DEFAULT_FORMATS
 from ..output.formats import remove_others
 from ..output.rows import OUTPUT_NAMES, csv_lines
-from ..output.store import Dataset, Entry, InputError, OutputFolder, Rendered, Summary, cache_key
+from ..output.store import (
+    Dataset,
+    DatasetWriter,
+    Entry,
+    InputError,
+    OutputFolder,
+    Rendered,
+    Summary,
+    cache_key,
+)
 from ..pipeline import parse
 from ..records import Report, ReportError
 from .workers import Failure, WorkerPool
@@ -185,7 +195,7 @@ def _results(tasks: list[_Task], workers: int, timeout: float, memory_mb: int | 
 
 def _parsed(jobs: list[Job], keys: list[str], folder: OutputFolder, force: bool,
             workers: int, timeout: float, memory_mb: int | None, scheduler: str | None
-            ) -> Iterator[tuple[int, Rendered | InputError, bool]]:
+            ) -> Generator[tuple[int, Rendered | InputError, bool], None, None]:
     """Each job's result and whether it came from the cache, in the order they are ready."""
     todo = []
     for index, key in enumerate(keys):
@@ -196,6 +206,7 @@ def _parsed(jobs: list[Job], keys: list[str], folder: OutputFolder, force: bool,
             todo.append(index)
     if not todo:
         return
+    todo.sort(key=lambda index: jobs[index].report_id)  # the order DatasetWriter writes them in
     tasks = [_Task(jobs[index], keys[index], folder.out) for index in todo]
     for position, result in _results(tasks, workers, timeout, memory_mb, scheduler):
         index = todo[position]
@@ -219,25 +230,29 @@ def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: in
     on_total(len(work))
     folder = OutputFolder(out)
     folder.check_writable()  # fail here, before any work
-    dataset = Dataset() if replace else folder.dataset()  # an unreadable index fails here
+    earlier = Dataset() if replace else folder.dataset()  # an unreadable index fails here
+    coming = {job.report_id for job in work}
+    folder.check_cached(e for e in earlier.entries if e.report_id not in coming)
     results: dict[int, Entry | InputError] = {}
     summaries: dict[int, Summary] = {}
     reused = 0
-    for index, result, from_cache in _parsed(work, keys, folder, force, jobs, timeout, memory_mb,
-                                                scheduler):
-        reused += from_cache
-        if isinstance(result, InputError):
-            results[index] = result
-        else:
-            results[index] = Entry(work[index].report_id, result.source_path, keys[index],
-                                   engine)
-            summaries[index] = result.summary
-        on_done()
-    ordered = [results[index] for index in range(len(work))]
-    entries = [r for r in ordered if isinstance(r, Entry)]
-    errors = missing + [r for r in ordered if isinstance(r, InputError)]
-    if entries:  # a run that parsed nothing changes nothing
-        remove_others(out, formats)
-        folder.commit(dataset.merged(entries, errors), encoding, formats)
+    parsed = _parsed(work, keys, folder, force, jobs, timeout, memory_mb, scheduler)
+    with closing(parsed), DatasetWriter(folder, earlier, coming, encoding) as writer:
+        for index, result, from_cache in parsed:
+            reused += from_cache
+            if isinstance(result, InputError):
+                results[index] = result
+                writer.settle(work[index].report_id, None)
+            else:
+                entry = Entry(work[index].report_id, result.source_path, keys[index], engine)
+                results[index], summaries[index] = entry, result.summary
+                writer.settle(entry.report_id, entry)
+            on_done()
+        ordered = [results[index] for index in range(len(work))]
+        errors = missing + [r for r in ordered if isinstance(r, InputError)]
+        committed = any(isinstance(r, Entry) for r in ordered)
+        if committed:  # a run that parsed nothing changes nothing
+            remove_others(out, formats)
+            writer.commit(errors, formats)
     return Outcome([summaries[index] for index in sorted(summaries)], errors, reused,
-                   committed=bool(entries))
+                   committed)
