@@ -158,8 +158,14 @@ class OutputFolder:
 
     def cached(self, key: str) -> Rendered | None:
         """The input cached under ``key`` (its rows stay on disk), or None: parse it again."""
-        trusted = self._trusted(key)
-        return trusted[0] if trusted else None
+        unpacked = self._trusted(key)
+        if unpacked is None:
+            return None
+        try:
+            about = unpacked.about
+            return Rendered(about["source_path"], _summary(about["summary"]), {})
+        except (KeyError, TypeError):
+            return None  # a well-formed entry of a summary with other fields: foreign
 
     def remember(self, key: str, rendered: Rendered) -> None:
         about = {"source_path": rendered.source_path, "summary": asdict(rendered.summary)}
@@ -168,12 +174,12 @@ class OutputFolder:
 
     def rows(self, entry: Entry) -> dict[str, memoryview]:
         """The cached UTF-8 rows of ``entry``, each output's; a StoreError when unusable."""
-        trusted = self._trusted(entry.key)
-        if trusted is None:
+        unpacked = self._trusted(entry.key)
+        if unpacked is None:
             raise StoreError(f"{self.out}/{STATE}/cache lacks the rows of {entry.report_id} "
                              f"(missing or damaged); give --replace to rebuild {self.out}/ "
                              "from this run's inputs")
-        return trusted[1]
+        return unpacked.rows
 
     def check_cached(self, entries: Iterable[Entry]) -> None:
         """Fail (StoreError) before any work if the cache has no rows for some of ``entries``."""
@@ -197,8 +203,8 @@ class OutputFolder:
     def _legacy_path(self, key: str) -> Path:
         return self.cache / f"{key}.json.gz"
 
-    def _trusted(self, key: str) -> tuple[Rendered, dict[str, memoryview]] | None:
-        """The summary and rows cached under ``key`` when every check passes, else None."""
+    def _trusted(self, key: str) -> cache.Unpacked | None:
+        """The entry cached under ``key`` when every check passes, else None."""
         try:
             data = self._path(key).read_bytes()
         except FileNotFoundError:
@@ -208,13 +214,9 @@ class OutputFolder:
         unpacked = cache.unpack(key, data)
         if unpacked is None or tuple(unpacked.rows) != OUTPUT_NAMES:
             return None
-        try:
-            about = unpacked.about
-            return Rendered(about["source_path"], _summary(about["summary"]), {}), unpacked.rows
-        except (KeyError, TypeError):
-            return None
+        return unpacked
 
-    def _migrated(self, key: str) -> tuple[Rendered, dict[str, memoryview]] | None:
+    def _migrated(self, key: str) -> cache.Unpacked | None:
         """An entry of the gzipped-JSON cache that OUT folders held before issue 13,
         rewritten in the current format; None when there is none (or it is unreadable)."""
         try:
@@ -308,6 +310,7 @@ class DatasetWriter:
         rows = self._folder.rows(entry)
         for name, file in self._csv_files().items():
             file.write(_in_encoding(rows[name], name, self._encoding))
+            file.flush()  # whole reports: a buffer would only hold back the small ones
 
     def _csv_files(self) -> dict[str, BinaryIO]:
         if not self._files:
