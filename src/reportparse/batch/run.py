@@ -39,13 +39,10 @@ from ..output.store import (
     Summary,
     cache_key,
 )
-from ..pipeline import parse
 from ..records import Report, ReportError
-from .workers import Failure, WorkerPool
+from .workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, WorkerPool
 
 REPORT_SUFFIXES = (".pdf", ".txt", ".html", ".htm")
-DEFAULT_TIMEOUT = 300.0  # seconds per input: the 177-page real PDF takes about 5
-DEFAULT_MEMORY_MB = 2048  # address space per worker; a normal parse stays under 400
 
 
 @dataclass(frozen=True)
@@ -101,9 +98,11 @@ def report_ids(paths: list[Path]) -> list[str]:
 
 def run_job(job: Job) -> Report | InputError:
     """Parse one input; every failure becomes an ``InputError`` naming the file."""
+    from .. import pipeline  # imported in the worker, on its first input: see _results
+
     try:
-        return parse(job.path, engine=job.engine, report_id=job.report_id,
-                     source_path=job.source_path)
+        return pipeline.parse(job.path, engine=job.engine, report_id=job.report_id,
+                              source_path=job.source_path)
     except ReportError as error:
         return InputError(job.shown, error.code, error.message)
     except Exception as error:  # a bug of ours must not take the batch down

@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .. import __version__
-from ..tokens import dictionary_info
 from . import cache
 from .formats import write_formats
 from .rows import OUTPUT_NAMES, columns
@@ -336,6 +335,8 @@ def _dataset_files(staging: Path, dataset: Dataset, encoding: str,
     """Every file of OUT but the CSVs of the reports (``DatasetWriter``'s), written into
     ``staging``: the one place to add a file. ``formats`` beyond csv (xlsx, sqlite,
     parquet) are made from the staged CSVs."""
+    from ..tokens import dictionary_info  # MeCab's bindings: only a commit needs them here
+
     errors = [(e.source_path, e.error, e.message) for e in dataset.errors]
     _write(staging / "errors.csv",
            encode(csv_text([ERROR_COLUMNS]) + csv_text(errors), encoding, "errors.csv"))
