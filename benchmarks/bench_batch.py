@@ -9,7 +9,8 @@ process (the parent or one worker). The --jobs 1 run of each batch is the baseli
 the speed-up is measured against, in the same run.
 
 Near-limits, measured in the same run: the start-up of a bare Python process (against
-``reportparse --version``, which imports everything ``parse`` needs), and for each batch
+``reportparse --version``, the command line alone, and ``import reportparse.pipeline``,
+what a worker loads before its first report), and for each batch
 that start-up plus N reports times the near-limit of one report (``bench_text`` for text:
 read + decode + NFKC, MeCab, csv.writer; for PDF, PyMuPDF's bare extraction as in
 ``bench_pdf``), divided by the number of workers.
@@ -39,12 +40,13 @@ def _batch(folder: Path, sources: list[Path], count: int) -> Path:
     return folder
 
 
-def _run(folder: Path, jobs: int) -> tuple[float, float, float]:
-    """Seconds, CPU seconds (all processes) and peak RSS (MB) of one ``reportparse parse`` run."""
+def _run(folder: Path, jobs: int, force: bool = True) -> tuple[float, float, float]:
+    """Seconds, CPU seconds (all processes) and peak RSS (MB) of one ``reportparse parse`` run;
+    without ``force``, into the OUT of the run of the same ``jobs`` before it."""
     out = folder.parent / f"out-{folder.name}-{jobs}"
     code = ("import resource, sys; from reportparse.cli import main; "
-            f"status = main(['parse', {str(folder)!r}, '-o', {str(out)!r}, '-q', '--force', "
-            f"'--jobs', '{jobs}']); "
+            f"status = main(['parse', {str(folder)!r}, '-o', {str(out)!r}, '-q', "
+            f"'--jobs', '{jobs}'{', ' + repr('--force') if force else ''}]); "
             "own, workers = (resource.getrusage(who) for who in "
             "(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)); "
             "cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime; "
@@ -93,11 +95,13 @@ def main() -> None:
     args = options.parse_args()
     bare = _start_up(["-c", "pass"])
     started = _start_up(["-m", "reportparse", "--version"])
+    pipeline = _start_up(["-c", "import reportparse.pipeline"])
     per_report = _near_limits()
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; "
-          "each batch parsed from scratch (--force)")
-    print(f"start-up: bare Python {bare:.3f} s (near-limit), reportparse {started:.3f} s, "
-          f"ratio {started / bare:.1f}x")
+          "each batch parsed from scratch (--force), then once more from the cache")
+    print(f"start-up: bare Python {bare:.3f} s (near-limit), reportparse --version "
+          f"{started:.3f} s (ratio {started / bare:.1f}x), with the parsing pipeline "
+          f"{pipeline:.3f} s")
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
         batches = [("text", _batch(root / "text", sorted(CORPUS.glob("*.txt")), args.texts)),
@@ -113,6 +117,9 @@ def main() -> None:
                       f"{count / seconds:6.1f} reports/s, speed-up {baseline / seconds:4.2f}x, "
                       f"CPU {cpu:5.1f} s, peak RSS {peak:4.0f} MB; near-limit {limit:4.1f} s, "
                       f"ratio {seconds / limit:4.2f}x")
+            seconds, cpu, peak = _run(folder, 2, force=False)
+            print(f"{count:5} {kind:4} reports, re-run, every input unchanged: {seconds:6.2f} s "
+                  f"(the cache: nothing parsed), CPU {cpu:5.2f} s")
 
 if __name__ == "__main__":
     main()
