@@ -205,14 +205,30 @@ def _cannot_write(out: Path, error: OSError) -> int:
     return 2
 
 
-def _run_parse(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
+class _NoBar:
+    """Where progress goes when no bar is shown (``--quiet``, or not a terminal)."""
 
+    total: int | None = None
+
+    def update(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar():
+    from tqdm import tqdm  # a fifth of the command line's start-up: imported to be shown
+
+    tqdm.monitor_interval = 0  # no monitor thread: the workers are forked from this process
+    return tqdm(unit="file", file=sys.stderr)
+
+
+def _run_parse(args: argparse.Namespace) -> int:
     from .batch.dask_run import ClusterError
     from .batch.run import run_batch
 
-    tqdm.monitor_interval = 0  # no monitor thread: the workers are forked from this process
-    bar = tqdm(unit="file", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
+    bar = _progress_bar() if not args.quiet and sys.stderr.isatty() else _NoBar()
     try:
         outcome = run_batch(
             args.inputs, args.out, engine=args.engine, jobs=args.jobs, encoding=args.encoding,

@@ -21,7 +21,7 @@ from __future__ import annotations
 import glob
 import hashlib
 from collections.abc import Callable, Generator, Iterator
-from contextlib import closing
+from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,9 +178,15 @@ def _parse_and_keep(task: _Task) -> Rendered | InputError | Failure:
     return _keep(task, render(task.job))
 
 
-def _results(tasks: list[_Task], workers: int, timeout: float, memory_mb: int | None,
-             scheduler: str | None) -> Iterator[tuple[int, Rendered | InputError | Failure]]:
-    """``(position, result)`` of each task as it finishes, on local workers or a Dask cluster."""
+def _load_pipeline() -> None:
+    """A worker's first step: load the parsing pipeline (most of its start-up)."""
+    from .. import pipeline  # noqa: F401
+
+
+def _results(tasks: list[_Task], pool: WorkerPool | None, scheduler: str | None,
+             timeout: float, memory_mb: int | None
+             ) -> Iterator[tuple[int, Rendered | InputError | Failure]]:
+    """``(position, result)`` of each task as it finishes, on a Dask cluster or else ``pool``."""
     if scheduler:
         from .dask_run import cluster_results  # dask is an optional extra
 
@@ -188,31 +194,43 @@ def _results(tasks: list[_Task], workers: int, timeout: float, memory_mb: int | 
         for position, result in cluster_results(scheduler, jobs, timeout, memory_mb):
             yield position, _keep(tasks[position], result)  # the rows came back to this machine
         return
-    with WorkerPool(_parse_and_keep, min(workers, len(tasks)), timeout, memory_mb) as pool:
-        yield from pool.map(tasks)
+    assert pool is not None, "local workers start with the first input to parse"
+    yield from pool.map(tasks)
 
 
-def _parsed(jobs: list[Job], keys: list[str], folder: OutputFolder, force: bool,
-            workers: int, timeout: float, memory_mb: int | None, scheduler: str | None
-            ) -> Generator[tuple[int, Rendered | InputError, bool], None, None]:
-    """Each job's result and whether it came from the cache, in the order they are ready."""
-    todo = []
-    for index, key in enumerate(keys):
-        cached = None if force else folder.cached(key)
-        if cached:
-            yield index, cached, True
-        else:
+def _parsed(jobs: list[Job], folder: OutputFolder, force: bool, workers: int, timeout: float,
+            memory_mb: int | None, scheduler: str | None
+            ) -> Generator[tuple[int, str, Rendered | InputError, bool], None, None]:
+    """Each job's cache key, its result and whether it came from the cache, as they are ready.
+
+    Local workers start at the first input to parse, before the others are hashed and
+    looked up in the cache, so that they load the pipeline meanwhile.
+    """
+    keys: list[str] = []
+    todo: list[int] = []
+    with ExitStack() as running:
+        pool = None
+        for index, job in enumerate(jobs):
+            keys.append(_key(job))
+            cached = None if force else folder.cached(keys[index])
+            if cached:
+                yield index, keys[index], cached, True
+                continue
+            if pool is None and not scheduler:
+                pool = running.enter_context(WorkerPool(
+                    _parse_and_keep, min(workers, len(jobs) - index), timeout, memory_mb,
+                    warm_up=_load_pipeline))
             todo.append(index)
-    if not todo:
-        return
-    todo.sort(key=lambda index: jobs[index].report_id)  # the order DatasetWriter writes them in
-    tasks = [_Task(jobs[index], keys[index], folder.out) for index in todo]
-    for position, result in _results(tasks, workers, timeout, memory_mb, scheduler):
-        index = todo[position]
-        if isinstance(result, Failure):
-            result = InputError(jobs[index].shown, result.code,
-                                f"{jobs[index].shown}: {result.message}")
-        yield index, result, False
+        if not todo:
+            return
+        todo.sort(key=lambda index: jobs[index].report_id)  # the order DatasetWriter writes
+        tasks = [_Task(jobs[index], keys[index], folder.out) for index in todo]
+        for position, result in _results(tasks, pool, scheduler, timeout, memory_mb):
+            index = todo[position]
+            if isinstance(result, Failure):
+                result = InputError(jobs[index].shown, result.code,
+                                    f"{jobs[index].shown}: {result.message}")
+            yield index, keys[index], result, False
 
 
 def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: int = 1,
@@ -225,7 +243,6 @@ def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: in
     """Parse ``inputs`` into the dataset of ``out``; see the module docstring for the rules."""
     paths, missing = expand_inputs(inputs)
     work = [Job(path, report_id, engine) for path, report_id in zip(paths, report_ids(paths))]
-    keys = [_key(job) for job in work]
     on_total(len(work))
     folder = OutputFolder(out)
     folder.check_writable()  # fail here, before any work
@@ -235,15 +252,15 @@ def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: in
     results: dict[int, Entry | InputError] = {}
     summaries: dict[int, Summary] = {}
     reused = 0
-    parsed = _parsed(work, keys, folder, force, jobs, timeout, memory_mb, scheduler)
+    parsed = _parsed(work, folder, force, jobs, timeout, memory_mb, scheduler)
     with closing(parsed), DatasetWriter(folder, earlier, coming, encoding) as writer:
-        for index, result, from_cache in parsed:
+        for index, key, result, from_cache in parsed:
             reused += from_cache
             if isinstance(result, InputError):
                 results[index] = result
                 writer.settle(work[index].report_id, None)
             else:
-                entry = Entry(work[index].report_id, result.source_path, keys[index], engine)
+                entry = Entry(work[index].report_id, result.source_path, key, engine)
                 results[index], summaries[index] = entry, result.summary
                 writer.settle(entry.report_id, entry)
             on_done()
