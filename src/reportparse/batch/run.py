@@ -7,8 +7,13 @@
 * Inputs are parsed in worker processes (``workers.WorkerPool``): a crash, a hang past
   ``timeout`` or a memory blow-up costs that input only (``internal_error``, ``timeout``).
   With ``scheduler``, the same work runs on a Dask distributed cluster (``dask_run``).
+  Workers load the pipeline as they start (this process never does) and leave each
+  input's formatted rows in OUT's cache; only a summary comes back.
 * A re-run skips inputs already parsed into OUT with the same content and parser version
   (``store.OutputFolder``), unless ``force``; the files come out the same either way.
+* The commit is streamed (``store.DatasetWriter``): inputs go out in report_id order, and
+  each report's rows are copied from the cache into the new CSVs as soon as the reports
+  before it are settled; OUT itself changes at the end, all at once.
 * Output is deterministic: rows are ordered by report_id, whatever the number of workers,
   the order in which they finish or the order of the runs.
 
