@@ -309,7 +309,7 @@ class DatasetWriter:
         rows = self._folder.rows(entry)
         for name, file in self._csv_files().items():
             file.write(_in_encoding(rows[name], name, self._encoding))
-            file.flush()  # whole reports: a buffer would only hold back the small ones
+            file.flush()  # each report on disk once written; a buffer only delays small ones
 
     def _csv_files(self) -> dict[str, BinaryIO]:
         if not self._files:
