@@ -103,7 +103,7 @@ def report_ids(paths: list[Path]) -> list[str]:
 
 def run_job(job: Job) -> Report | InputError:
     """Parse one input; every failure becomes an ``InputError`` naming the file."""
-    from .. import pipeline  # imported in the worker, on its first input: see _results
+    from .. import pipeline  # here: a batch's parent never loads it (``_load_pipeline``)
 
     try:
         return pipeline.parse(job.path, engine=job.engine, report_id=job.report_id,
