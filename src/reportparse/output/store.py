@@ -167,6 +167,8 @@ class OutputFolder:
             return None  # a well-formed entry of a summary with other fields: foreign
 
     def remember(self, key: str, rendered: Rendered) -> None:
+        """Cache ``rendered``'s rows under ``key`` (renamed into place: a worker killed while
+        writing leaves no entry)."""
         about = {"source_path": rendered.source_path, "summary": asdict(rendered.summary)}
         rows = {name: rendered.fragments[name].encode("utf-8") for name in OUTPUT_NAMES}
         write_files({self._path(key): cache.pack(key, about, rows)})
