@@ -24,7 +24,7 @@ from typing import Any
 DEFAULT_TIMEOUT = 300.0  # seconds per input: the 177-page real PDF takes about 5
 DEFAULT_MEMORY_MB = 2048  # address space per worker; a normal parse stays under 400
 
-# fork: a worker starts with the parent's modules (pandas, MeCab, MuPDF) already loaded.
+# fork: a worker starts with the parent's modules already loaded (``warm_up`` adds its own).
 # (Any: typeshed's BaseContext lacks the Process of the concrete contexts)
 _CONTEXT: Any = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
 
