@@ -11,7 +11,7 @@ import time
 import pytest
 
 from conftest import ROOT, SEED
-from reportparse.batch import run as batch
+from reportparse import pipeline
 from reportparse.batch.run import run_batch
 from reportparse.batch.workers import Failure, WorkerPool
 from reportparse.output.rows import OUTPUT_NAMES
@@ -65,14 +65,14 @@ def folder(tmp_path):
 
 
 def test_a_hanging_input_times_out_and_the_rest_is_written(folder, tmp_path, monkeypatch):
-    real_parse = batch.parse
+    real_parse = pipeline.parse
 
     def parse(path, **options):
         if path.name == "b.txt":
             time.sleep(60)
         return real_parse(path, **options)
 
-    monkeypatch.setattr(batch, "parse", parse)  # workers are forked: they see the patch
+    monkeypatch.setattr(pipeline, "parse", parse)  # workers are forked: they see the patch
     outcome = run_batch([str(folder)], tmp_path / "out", timeout=2)
     assert [s.report_id for s in outcome.summaries] == ["a", "c"]
     assert [(e.error, e.source_path) for e in outcome.errors] == [("timeout", str(folder / "b.txt"))]
@@ -83,7 +83,7 @@ def test_a_crashing_parser_is_an_internal_error(folder, tmp_path, monkeypatch):
     def parse(path, **options):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(batch, "parse", parse)
+    monkeypatch.setattr(pipeline, "parse", parse)
     outcome = run_batch([str(folder / "a.txt")], tmp_path / "out")
     assert [(e.error, e.message) for e in outcome.errors] == [
         ("internal_error", f"{folder / 'a.txt'}: RuntimeError: boom")]

@@ -183,3 +183,14 @@ def test_an_output_folder_that_cannot_be_written_is_a_clear_error(tmp_path, caps
     (tmp_path / "file").write_text("not a folder")
     assert main(["parse", str(SEED), "-o", str(tmp_path / "file" / "out"), "-q"]) == 2
     assert "cannot write to" in capsys.readouterr().err
+
+
+def test_a_terminal_shows_a_progress_bar_and_quiet_or_a_pipe_none(tmp_path, capsys, monkeypatch):
+    inputs = [str(ROOT / "corpus" / name) for name in ("nerima_r2.txt", "nerima_r3.txt")]
+    assert main(["parse", *inputs, "-o", str(tmp_path / "piped")]) == 0
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["parse", *inputs, "-o", str(tmp_path / "quiet"), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["parse", *inputs, "-o", str(tmp_path / "shown")]) == 0
+    assert "2/2" in capsys.readouterr().err

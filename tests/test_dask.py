@@ -11,8 +11,8 @@ import time
 import pytest
 
 from conftest import ROOT, SEED
+from reportparse import pipeline
 from reportparse.batch import dask_run
-from reportparse.batch import run as batch
 from reportparse.batch.run import run_batch
 from reportparse.cli import main
 
@@ -50,7 +50,7 @@ def test_on_dask_a_hanging_or_crashing_input_costs_that_file_only(tmp_path, monk
     inputs.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):
         shutil.copy(SEED, inputs / name)
-    real_parse = batch.parse
+    real_parse = pipeline.parse
 
     def parse(path, **options):  # runs in the pool process, forked from this one
         if path.read_bytes() != SEED.read_bytes():
@@ -62,7 +62,7 @@ def test_on_dask_a_hanging_or_crashing_input_costs_that_file_only(tmp_path, monk
             os.kill(os.getpid(), signal.SIGSEGV)
         return real_parse(path, **options)
 
-    monkeypatch.setattr(batch, "parse", parse)
+    monkeypatch.setattr(pipeline, "parse", parse)
     started = time.monotonic()
     # threads of this process as the cluster's workers, so that they see the patch
     with distributed.LocalCluster(n_workers=1, threads_per_worker=3, processes=False,

@@ -8,7 +8,17 @@
 
 __version__ = "0.1.0"
 
-from .pipeline import parse
 from .records import Report, ReportError
 
 __all__ = ["Report", "ReportError", "__version__", "parse"]
+
+
+def __getattr__(name: str):
+    # the pipeline (MeCab, PyMuPDF, every recogniser) is imported on first use: most of a
+    # process's start-up, and `reportparse --version`, `compare` of OUT folders or a re-run
+    # that finds every input in the cache never need it
+    if name == "parse":
+        from .pipeline import parse
+
+        return parse
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,17 +12,19 @@ import os
 import signal
 import sys
 from pathlib import Path
-
-from tqdm import tqdm
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .batch.dask_run import ClusterError
-from .batch.run import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, run_batch
-from .output import golden
+from .batch.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .output.formats import FORMATS, parse_formats
-from .output.store import InputError, OutputFolder, Summary
 from .output.writers import ENCODINGS
-from .pipeline import ENGINES
+from .read import ENGINES
+
+if TYPE_CHECKING:
+    from .output.store import InputError, Summary
+
+# Each command imports what it needs when it runs: `reportparse --version`, `--help` and a
+# usage error answer at once, and the parsing pipeline is loaded by the workers that use it.
 
 MAIN_EXAMPLES = """\
 examples:
@@ -203,9 +205,30 @@ def _cannot_write(out: Path, error: OSError) -> int:
     return 2
 
 
-def _run_parse(args: argparse.Namespace) -> int:
+class _NoBar:
+    """Where progress goes when no bar is shown (``--quiet``, or not a terminal)."""
+
+    total: int | None = None
+
+    def update(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar():
+    from tqdm import tqdm  # a fifth of the command line's start-up: imported to be shown
+
     tqdm.monitor_interval = 0  # no monitor thread: the workers are forked from this process
-    bar = tqdm(unit="file", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
+    return tqdm(unit="file", file=sys.stderr)
+
+
+def _run_parse(args: argparse.Namespace) -> int:
+    from .batch.dask_run import ClusterError
+    from .batch.run import run_batch
+
+    bar = _progress_bar() if not args.quiet and sys.stderr.isatty() else _NoBar()
     try:
         outcome = run_batch(
             args.inputs, args.out, engine=args.engine, jobs=args.jobs, encoding=args.encoding,
@@ -232,6 +255,8 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 
 def _run_golden(args: argparse.Namespace) -> int:
+    from .output import golden
+
     if not args.corpus.is_dir():
         print(f"reportparse: corpus folder {args.corpus} not found", file=sys.stderr)
         return 2
@@ -252,7 +277,8 @@ def _run_golden(args: argparse.Namespace) -> int:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from . import compare  # imported here: matplotlib is slow to load and only compare needs it
+    from . import compare  # matplotlib is slow to load
+    from .output.store import OutputFolder
 
     try:
         OutputFolder(args.out).check_writable()

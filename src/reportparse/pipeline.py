@@ -18,6 +18,7 @@ from .extract.incidents import incident_list, is_incident_grid
 from .extract.metrics import metrics
 from .extract.structure import Grid, Outline, outline
 from .extract.tables import TableRead, table_cells
+from .read import ENGINES
 from .read.html import is_html, read_html
 from .read.pdf import damage_message, read_pdf
 from .read.text import read_text
@@ -25,7 +26,6 @@ from .records import Document, Report, ReportError
 from .tokens import incident_words
 from .values.dates import DateError, FiscalYear, named_fiscal_year
 
-ENGINES = ("pymupdf", "pdfplumber")
 
 def read_document(data: bytes, name: str, engine: str) -> Document:
     """The document model of an input, from a PDF, a web page or a text file."""

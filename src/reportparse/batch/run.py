@@ -7,8 +7,13 @@
 * Inputs are parsed in worker processes (``workers.WorkerPool``): a crash, a hang past
   ``timeout`` or a memory blow-up costs that input only (``internal_error``, ``timeout``).
   With ``scheduler``, the same work runs on a Dask distributed cluster (``dask_run``).
+  Workers load the pipeline as they start (this process never does) and leave each
+  input's formatted rows in OUT's cache; only a summary comes back.
 * A re-run skips inputs already parsed into OUT with the same content and parser version
   (``store.OutputFolder``), unless ``force``; the files come out the same either way.
+* The commit is streamed (``store.DatasetWriter``): inputs go out in report_id order, and
+  each report's rows are copied from the cache into the new CSVs as soon as the reports
+  before it are settled; OUT itself changes at the end, all at once.
 * Output is deterministic: rows are ordered by report_id, whatever the number of workers,
   the order in which they finish or the order of the runs.
 
@@ -20,7 +25,8 @@ from __future__ import annotations
 
 import glob
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,14 +34,20 @@ from .. import __version__
 from ..output.formats import DEFAULT as DEFAULT_FORMATS
 from ..output.formats import remove_others
 from ..output.rows import OUTPUT_NAMES, csv_lines
-from ..output.store import Dataset, Entry, InputError, OutputFolder, Rendered, Summary, cache_key
-from ..pipeline import parse
+from ..output.store import (
+    Dataset,
+    DatasetWriter,
+    Entry,
+    InputError,
+    OutputFolder,
+    Rendered,
+    Summary,
+    cache_key,
+)
 from ..records import Report, ReportError
-from .workers import Failure, WorkerPool
+from .workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, WorkerPool
 
 REPORT_SUFFIXES = (".pdf", ".txt", ".html", ".htm")
-DEFAULT_TIMEOUT = 300.0  # seconds per input: the 177-page real PDF takes about 5
-DEFAULT_MEMORY_MB = 2048  # address space per worker; a normal parse stays under 400
 
 
 @dataclass(frozen=True)
@@ -91,9 +103,11 @@ def report_ids(paths: list[Path]) -> list[str]:
 
 def run_job(job: Job) -> Report | InputError:
     """Parse one input; every failure becomes an ``InputError`` naming the file."""
+    from .. import pipeline  # here: a batch's parent never loads it (``_load_pipeline``)
+
     try:
-        return parse(job.path, engine=job.engine, report_id=job.report_id,
-                     source_path=job.source_path)
+        return pipeline.parse(job.path, engine=job.engine, report_id=job.report_id,
+                              source_path=job.source_path)
     except ReportError as error:
         return InputError(job.shown, error.code, error.message)
     except Exception as error:  # a bug of ours must not take the batch down
@@ -169,9 +183,15 @@ def _parse_and_keep(task: _Task) -> Rendered | InputError | Failure:
     return _keep(task, render(task.job))
 
 
-def _results(tasks: list[_Task], workers: int, timeout: float, memory_mb: int | None,
-             scheduler: str | None) -> Iterator[tuple[int, Rendered | InputError | Failure]]:
-    """``(position, result)`` of each task as it finishes, on local workers or a Dask cluster."""
+def _load_pipeline() -> None:
+    """A worker's first step: load the parsing pipeline (most of its start-up)."""
+    from .. import pipeline  # noqa: F401
+
+
+def _results(tasks: list[_Task], pool: WorkerPool | None, scheduler: str | None,
+             timeout: float, memory_mb: int | None
+             ) -> Iterator[tuple[int, Rendered | InputError | Failure]]:
+    """``(position, result)`` of each task as it finishes, on a Dask cluster or else ``pool``."""
     if scheduler:
         from .dask_run import cluster_results  # dask is an optional extra
 
@@ -179,30 +199,43 @@ def _results(tasks: list[_Task], workers: int, timeout: float, memory_mb: int | 
         for position, result in cluster_results(scheduler, jobs, timeout, memory_mb):
             yield position, _keep(tasks[position], result)  # the rows came back to this machine
         return
-    with WorkerPool(_parse_and_keep, min(workers, len(tasks)), timeout, memory_mb) as pool:
-        yield from pool.map(tasks)
+    assert pool is not None, "local workers start with the first input to parse"
+    yield from pool.map(tasks)
 
 
-def _parsed(jobs: list[Job], keys: list[str], folder: OutputFolder, force: bool,
-            workers: int, timeout: float, memory_mb: int | None, scheduler: str | None
-            ) -> Iterator[tuple[int, Rendered | InputError, bool]]:
-    """Each job's result and whether it came from the cache, in the order they are ready."""
-    todo = []
-    for index, key in enumerate(keys):
-        cached = None if force else folder.cached(key)
-        if cached:
-            yield index, cached, True
-        else:
+def _parsed(jobs: list[Job], folder: OutputFolder, force: bool, workers: int, timeout: float,
+            memory_mb: int | None, scheduler: str | None
+            ) -> Generator[tuple[int, str, Rendered | InputError, bool], None, None]:
+    """Each job's cache key, its result and whether it came from the cache, as they are ready.
+
+    Local workers start at the first input to parse, before the others are hashed and
+    looked up in the cache, so that they load the pipeline meanwhile.
+    """
+    keys: list[str] = []
+    todo: list[int] = []
+    with ExitStack() as running:
+        pool = None
+        for index, job in enumerate(jobs):
+            keys.append(_key(job))
+            cached = None if force else folder.cached(keys[index])
+            if cached:
+                yield index, keys[index], cached, True
+                continue
+            if pool is None and not scheduler:
+                pool = running.enter_context(WorkerPool(
+                    _parse_and_keep, min(workers, len(jobs) - index), timeout, memory_mb,
+                    warm_up=_load_pipeline))
             todo.append(index)
-    if not todo:
-        return
-    tasks = [_Task(jobs[index], keys[index], folder.out) for index in todo]
-    for position, result in _results(tasks, workers, timeout, memory_mb, scheduler):
-        index = todo[position]
-        if isinstance(result, Failure):
-            result = InputError(jobs[index].shown, result.code,
-                                f"{jobs[index].shown}: {result.message}")
-        yield index, result, False
+        if not todo:
+            return
+        todo.sort(key=lambda index: jobs[index].report_id)  # the order DatasetWriter writes
+        tasks = [_Task(jobs[index], keys[index], folder.out) for index in todo]
+        for position, result in _results(tasks, pool, scheduler, timeout, memory_mb):
+            index = todo[position]
+            if isinstance(result, Failure):
+                result = InputError(jobs[index].shown, result.code,
+                                    f"{jobs[index].shown}: {result.message}")
+            yield index, keys[index], result, False
 
 
 def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: int = 1,
@@ -215,29 +248,32 @@ def run_batch(inputs: list[str], out: Path, *, engine: str = "pymupdf", jobs: in
     """Parse ``inputs`` into the dataset of ``out``; see the module docstring for the rules."""
     paths, missing = expand_inputs(inputs)
     work = [Job(path, report_id, engine) for path, report_id in zip(paths, report_ids(paths))]
-    keys = [_key(job) for job in work]
     on_total(len(work))
     folder = OutputFolder(out)
     folder.check_writable()  # fail here, before any work
-    dataset = Dataset() if replace else folder.dataset()  # an unreadable index fails here
+    earlier = Dataset() if replace else folder.dataset()  # an unreadable index fails here
+    coming = {job.report_id for job in work}
+    folder.check_cached(e for e in earlier.entries if e.report_id not in coming)
     results: dict[int, Entry | InputError] = {}
     summaries: dict[int, Summary] = {}
     reused = 0
-    for index, result, from_cache in _parsed(work, keys, folder, force, jobs, timeout, memory_mb,
-                                                scheduler):
-        reused += from_cache
-        if isinstance(result, InputError):
-            results[index] = result
-        else:
-            results[index] = Entry(work[index].report_id, result.source_path, keys[index],
-                                   engine)
-            summaries[index] = result.summary
-        on_done()
-    ordered = [results[index] for index in range(len(work))]
-    entries = [r for r in ordered if isinstance(r, Entry)]
-    errors = missing + [r for r in ordered if isinstance(r, InputError)]
-    if entries:  # a run that parsed nothing changes nothing
-        remove_others(out, formats)
-        folder.commit(dataset.merged(entries, errors), encoding, formats)
+    parsed = _parsed(work, folder, force, jobs, timeout, memory_mb, scheduler)
+    with closing(parsed), DatasetWriter(folder, earlier, coming, encoding) as writer:
+        for index, key, result, from_cache in parsed:
+            reused += from_cache
+            if isinstance(result, InputError):
+                results[index] = result
+                writer.settle(work[index].report_id, None)
+            else:
+                entry = Entry(work[index].report_id, result.source_path, key, engine)
+                results[index], summaries[index] = entry, result.summary
+                writer.settle(entry.report_id, entry)
+            on_done()
+        ordered = [results[index] for index in range(len(work))]
+        errors = missing + [r for r in ordered if isinstance(r, InputError)]
+        committed = any(isinstance(r, Entry) for r in ordered)
+        if committed:  # a run that parsed nothing changes nothing
+            remove_others(out, formats)
+            writer.commit(errors, formats)
     return Outcome([summaries[index] for index in sorted(summaries)], errors, reused,
-                   committed=bool(entries))
+                   committed)

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-# fork: a worker starts with the parent's modules (pandas, MeCab, MuPDF) already loaded.
+DEFAULT_TIMEOUT = 300.0  # seconds per input: the 177-page real PDF takes about 5
+DEFAULT_MEMORY_MB = 2048  # address space per worker; a normal parse stays under 400
+
+# fork: a worker starts with the parent's modules already loaded (``warm_up`` adds its own).
 # (Any: typeshed's BaseContext lacks the Process of the concrete contexts)
 _CONTEXT: Any = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
 
@@ -43,7 +46,8 @@ def _address_space() -> int:
         return 0
 
 
-def _serve(connection: Connection, task: Callable[[Any], Any], memory_mb: int | None) -> None:
+def _serve(connection: Connection, task: Callable[[Any], Any], memory_mb: int | None,
+           warm_up: Callable[[], None] | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if memory_mb:
@@ -51,6 +55,11 @@ def _serve(connection: Connection, task: Callable[[Any], Any], memory_mb: int | 
         # allocator reserves 1 GB on first use) must not leave its workers none to parse in
         limit = _address_space() + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if warm_up:
+        try:
+            warm_up()
+        except Exception:  # the task meets the same failure, and reports it for its input
+            pass
     while True:
         try:
             work = connection.recv()
@@ -73,17 +82,23 @@ class _Worker:
 
 
 class WorkerPool:
-    """``workers`` processes running ``task``; a time limit per input, a memory limit each."""
+    """``workers`` processes running ``task``; a time limit per input, a memory limit each.
+
+    ``warm_up`` runs in each process as it starts, while the parent gets the inputs ready
+    (loading the modules ``task`` needs); what is left of it counts toward the first input's
+    time limit, as an import on first use would.
+    """
 
     def __init__(self, task: Callable[[Any], Any], workers: int, timeout: float,
-                 memory_mb: int | None = None):
+                 memory_mb: int | None = None, warm_up: Callable[[], None] | None = None):
         self._task, self._timeout, self._memory_mb = task, timeout, memory_mb
+        self._warm_up = warm_up
         self._workers = [self._start() for _ in range(workers)]
 
     def _start(self) -> _Worker:
         parent_end, child_end = _CONTEXT.Pipe()
-        process = _CONTEXT.Process(target=_serve, args=(child_end, self._task, self._memory_mb),
-                                   daemon=True)
+        process = _CONTEXT.Process(target=_serve, daemon=True,
+                                   args=(child_end, self._task, self._memory_mb, self._warm_up))
         process.start()
         child_end.close()
         return _Worker(process, parent_end)

@@ -12,8 +12,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .typed import read_table
-
 
 @dataclass(frozen=True)
 class Format:
@@ -50,6 +48,8 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def write_formats(staging: Path, names: tuple[str, ...], outputs: tuple[str, ...],
                   encoding: str) -> None:
     """Add the files of formats ``names`` to ``staging``, from its CSVs ``outputs``."""
+    from .typed import read_table  # the command line needs only the names above
+
     tables = [read_table(staging, name, encoding) for name in outputs]
     if "xlsx" in names:
         from .xlsx import write_xlsx
