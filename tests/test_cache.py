@@ -224,3 +224,15 @@ def test_a_cache_entry_holds_the_rows_as_out_holds_them(tmp_path):
     for name in OUTPUT_NAMES:
         header, rows = (out / f"{name}.csv").read_bytes().split(b"\n", 1)
         assert bytes(unpacked.rows[name]) == rows, name
+
+
+def test_rows_cached_by_other_parser_code_are_not_reused(inputs, tmp_path, monkeypatch):
+    """The same version number with changed source (a development install) parses again."""
+    from reportparse.batch import run
+
+    out = tmp_path / "out"
+    first = run_batch([str(inputs)], out)
+    assert first.reused == 0
+    assert run_batch([str(inputs)], out).reused == len(first.summaries) == 2
+    monkeypatch.setattr(run, "_code_digest", lambda: "other parser code")
+    assert run_batch([str(inputs)], out).reused == 0

@@ -28,6 +28,7 @@ import hashlib
 from collections.abc import Callable, Generator, Iterator
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .. import __version__
@@ -155,7 +156,18 @@ def _key(job: Job) -> str:
         content = _sha256(job.path)
     except OSError:
         content = "unreadable"  # the parser will say why; never matches a real digest
-    return cache_key(content, __version__, job.engine, job.report_id, job.shown)
+    return cache_key(content, __version__, _code_digest(), job.engine, job.report_id, job.shown)
+
+
+@cache
+def _code_digest() -> str:
+    """A digest of the parser's own source: rows cached by other code, even under the same
+    version number (a development install), are never reused."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
