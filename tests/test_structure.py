@@ -119,3 +119,8 @@ def test_a_sentence_pointing_at_several_tables_numbers_the_first_that_follows():
 def test_a_title_line_ending_with_the_tables_total_keeps_only_the_title():
     found = _outline("情報の開示請求件数(実施機関別)…計55件\n実施機関の区分\t件数\n市長\t40件\n計\t40件\n")
     assert found.grids[0].title == "情報の開示請求件数(実施機関別)"
+
+
+def test_a_sentence_introducing_the_table_below_titles_it():
+    found = _outline("市政情報の開示請求件数と処理状況は次のとおりです。\n実施機関\t請求\n市長\t120\n議会\t1\n")
+    assert found.grids[0].title == "市政情報の開示請求件数と処理状況"

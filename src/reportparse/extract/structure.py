@@ -403,6 +403,9 @@ def _caption_of(lines: tuple[Line, ...], kinds: list[str], start: int,
     reference = _table_reference(text) if text.endswith("。") or "。" in text else None
     if reference:
         return _Caption(reference[0], reference[1] or section_title(section), unit, tuple(used))
+    introduction = words.TABLE_INTRODUCTION.match(text.split("。")[-2] if "。" in text else "")
+    if introduction:
+        return _Caption(None, introduction["title"].strip(), unit, tuple(used))
     if words.PAGE_FURNITURE.match(text):
         return _Caption(None, section_title(section), unit, tuple(used))
     if index in headings or (len(text) <= _TITLE_MAX and "。" not in text

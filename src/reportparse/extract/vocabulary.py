@@ -35,6 +35,10 @@ TABLES_REFERENCE = re.compile(
     r"表 ?(?P<no>\d{1,3})(?:(?:、|・|及び|と)表 ?\d{1,3})*(?:(?:から|~)表 ?\d{1,3}(?:まで)?)?"
     r"(?:の|に)?(?:とおり|通り)")
 
+# … or introduces the table below it: ``市政情報の開示請求件数と処理状況は次のとおりです。``
+TABLE_INTRODUCTION = re.compile(
+    r"^(?:\S+?年度の)?(?P<title>[^、。]+?)は、?(?:次|以下|下表|下記)の?(?:とおり|通り)")
+
 # ``(単位:件)`` on a line of its own, or ending a title line.
 UNIT_LINE = re.compile(r"^[(\[]?単位 ?[:：]? ?(?P<unit>[^()\[\]]+?)[)\]]?$")
 UNIT_SUFFIX = re.compile(r"^(?P<title>.*?) ?[(\[]単位 ?[:：]? ?(?P<unit>[^()\[\]]+)[)\]]$")
