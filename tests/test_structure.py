@@ -124,3 +124,13 @@ def test_a_title_line_ending_with_the_tables_total_keeps_only_the_title():
 def test_a_sentence_introducing_the_table_below_titles_it():
     found = _outline("市政情報の開示請求件数と処理状況は次のとおりです。\n実施機関\t請求\n市長\t120\n議会\t1\n")
     assert found.grids[0].title == "市政情報の開示請求件数と処理状況"
+
+
+def test_a_note_mark_alone_after_a_whole_row_ends_the_table():
+    found = _outline("区分\t件数\n全部公開\t51\n取下げ\t2\n※1\n1件の請求に複数の決定を行う場合があります。\n")
+    assert [row.cells for row in found.grids[0].rows] == [("全部公開", "51"), ("取下げ", "2")]
+
+
+def test_a_note_mark_inside_a_row_broken_over_lines_stays_with_its_values():
+    found = _outline("年度\t請求\t開示\t不開示\n令和3年度\t5\t3\t2\n令和2年度\n6\n4 1\n(注2)\n1\n")
+    assert found.grids[0].rows[-1].cells == ("令和2年度", "6", "4", "1(注2)", "1")

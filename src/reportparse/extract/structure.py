@@ -152,8 +152,8 @@ def _continues(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
     kind, previous = kinds[j], kinds[j - 1]
     if kind == "row":
         return not _opens_new_table(lines, j)
-    if kind == "values":
-        return True
+    if kind == "values":  # a note mark alone after a whole row (``※1``) points at a note below
+        return previous == "values" or not _BARE_VALUE.match(lines[j].text)
     if compact_label(lines[j - 1].cells[0]) in words.TOTAL_LABELS - {"小計"} and kind == "text":
         return False  # after its total, a title line heads the next table, not a group
     if kind == "text" and _is_bracketed(lines[j].text) and previous == "values":
