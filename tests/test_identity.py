@@ -19,6 +19,7 @@ def _lines(*texts: str) -> list[Line]:
     (("区民の皆さんへ", "地区の集会所で", "市区町村長が"), ""),  # no name: nothing guessed
     (("東村山市情報公開条例第6条", "請求者は東村山市内の団体", "東村山市長"), "東村山市"),
     (("平成21年度鹿児島県の情報公開・個人情報保護制度の運用状況",), "鹿児島県"),  # not 年度鹿児島県
+    (("第103回宮崎県公文書開示審査会(議事録)",), "宮崎県"),  # not 回宮崎県
 ])
 def test_municipality(texts, expected):
     assert municipality(_lines(*texts)) == expected

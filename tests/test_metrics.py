@@ -155,3 +155,29 @@ def test_the_first_clause_subject_that_names_something_is_the_topic():
 ])
 def test_more_names_from_real_sentences(sentence, expected):
     assert _figures(f"1 状況\n\n{sentence}\n") == expected
+
+
+def _figures_with_years(text: str):
+    found = outline(read_text(text.encode(), "t.txt"))
+    year = find_fiscal_year(text)
+    return [(m.metric, m.kind, m.value, m.fiscal_year) for p in found.paragraphs
+            for m in metrics(p, year).metrics]
+
+
+def test_a_year_named_later_in_the_sentence_or_as_a_start_is_not_a_figures_year():
+    assert _figures_with_years(
+        "平成21年度 公文書開示制度の運用状況\n\n設計書の請求は平成20年度から増加しており、請求件数は7,383件であった。\n"
+    ) == [("請求件数", "count", 7383, 2009)]
+    assert _figures_with_years(
+        "平成29年度の状況\n\n開示決定等の件数は2,701件で、実施機関別では、警視総監における決定件数が、"
+        "平成28年度の1,224件に対して、平成29年度は1,462件であった。\n"
+    ) == [("開示決定等の件数", "count", 2701, 2017), ("決定件数", "count", 1224, 2016),
+          ("決定件数", "count", 1462, 2017)]
+
+
+def test_whose_figure_it_is_and_a_share_of_the_whole_named_by_its_subject():
+    assert _figures_with_years(
+        "平成29年度の状況\n\n請求件数が最も多いのは、市長の726件で、次いで上下水道事業管理者の114件です。"
+        "請求者は県内が7,646名、県外が186名で県内が全体の98%であった。\n"
+    ) == [("市長", "count", 726, 2017), ("上下水道事業管理者", "count", 114, 2017),
+          ("県内", "count", 7646, 2017), ("県外", "count", 186, 2017), ("県内", "share", 98, 2017)]

@@ -258,10 +258,11 @@ def test_a_title_line_after_a_total_heads_the_next_table():
 
 def test_in_a_table_of_years_a_row_over_several_years_has_no_single_year():
     report_year = find_fiscal_year("平成16年度")
-    found = outline(read_text("年度\t請求件数\n58~13\t57,787件\n14\t6,257\n16\t6,953\n計\t76,346\n".encode(), "t.txt"))
+    found = outline(read_text(
+        "年度\t請求件数\n58~13\t57,787件\n14\t6,257\n(参考) 16年度\t6,953\n計\t76,346\n".encode(), "t.txt"))
     read = table_cells(found.grids[0], report_year)
     assert [(c.row_label, c.fiscal_year) for c in read.cells] == [
-        ("58~13", None), ("14", 2002), ("16", 2004), ("計", None)]
+        ("58~13", None), ("14", 2002), ("(参考) 16年度", 2004), ("計", None)]
 
 
 def test_a_table_headed_期間_whose_rows_are_no_years_keeps_the_report_year():

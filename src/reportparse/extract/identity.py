@@ -44,7 +44,7 @@ _KANJI = r"\u4e00-\u9fff々ヶ"
 _NAME = rf"(?<![{_KANJI}])(?P<name>[{_KANJI}]{{1,6}}?(?:都|道|府|県|市|区|町|村))"
 _NAMED = re.compile(_NAME + "(?= ?(?:" + "|".join(GOVERNS) + "))")
 _ALONE = re.compile(rf"^(?P<name>[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|町|村))$")
-_YEAR_OR_DAY = re.compile(r"(?:\d+|元)(?:年度|年|月|日)")
+_YEAR_OR_DAY = re.compile(r"(?:\d+|元)(?:年度|年|月|日|回|号)")  # 第103回宮崎県…: not 回宮崎県
 # The first ordinances on disclosure (1982) and on personal data (1984) came in the Showa era.
 _FIRST_REPORT_YEAR = 1982
 _ERAS_OF_REPORTS = ("昭和", "平成", "令和")

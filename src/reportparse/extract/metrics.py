@@ -105,6 +105,13 @@ _NOT_A_NAME_END = re.compile(r"(?:(?<!立)て|で|し|り|く|と|に|を|は|�
 _PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:)? ?$")
 # The topic a sentence opens with (``開示請求は、``): the name of a first figure that has none.
 _SENTENCE_TOPIC = re.compile(r"(?:^|(?<=、))(?P<name>[^、。:]+?)(?:は、?|が、)")
+# A clause's subject after a figure: ``…186名で県内が全体の98%``, ``…、警視総監における決定件数が、``.
+_CLAUSE_SUBJECT = re.compile(r"(?:^で?|(?<=、))(?P<name>[^、。:]+?)(?:は|が)")
+# ``平成20年度から…増加しており``: the year a change began, not the year of the figures.
+_SINCE_YEAR = re.compile(r"\S*?年度(?:から|以降|以来)")
+_FOLLOWING = re.compile(r"^(?:次いで|続いて|また|さらに)、?")
+# ``全体の98%``: a share of the whole, named by its subject, not by the whole.
+_WHOLE = frozenset({"全体", "総数", "全請求", "全件", "合計", "全て", "すべて", "総計"})
 _ALTOGETHER = ("合わせて", "あわせて", "合わせると")
 _COMMA = re.compile(r"(?<![\d]),|,(?!\d{3})")  # a comma that is no thousands separator
 _IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
@@ -142,6 +149,24 @@ def _topic(sentence: str) -> str:
         if _usable(name):
             return name
     return ""
+
+
+def _new_subject(since_previous: str) -> str:
+    """The last clause subject named between a figure and the one before it."""
+    for subject in reversed(list(_CLAUSE_SUBJECT.finditer(since_previous))):
+        name = _cleaned(subject["name"])
+        if _usable(name):
+            return name
+    return ""
+
+
+def _owner(before: str) -> str:
+    """``…市長の726件で、次いで上下水道事業管理者の114件``: whose figure it is."""
+    if not before.endswith("の") or before.endswith("のうち"):
+        return ""
+    owner = _ADJACENT.search(_FOLLOWING.sub("", before[:-1].rsplit("、", 1)[-1]))
+    name = _cleaned(owner["name"]) if owner else ""
+    return name if _usable(name) and name not in _WHOLE else ""
 
 
 def _name_after(rest: str) -> str:
@@ -186,6 +211,9 @@ def _name_before(before: str) -> _Named | None:
             return _Named("", part_of=True)
         whole = _ADJACENT.search(whole_text)
         return _Named(_cleaned(whole["name"]), part_of=True) if whole else None
+    owner = _owner(before)
+    if owner:
+        return _Named(owner)
     subject = _SUBJECT.search(before)
     figures_before = list(_FIGURE.finditer(before))  # 1,054件及び診療情報関係493件
     adjacent = _ADJACENT.search(before[figures_before[-1].end():] if figures_before else before)
@@ -208,16 +236,6 @@ def _as_of(sentence: str, fiscal_year: FiscalYear | None) -> str | None:
     except DateError:
         return None
     return found[-1].iso if found else None
-
-
-def _sentence_year(sentence: str, fiscal_year: FiscalYear | None) -> int | None:
-    try:
-        named = find_fiscal_year(sentence)
-    except DateError:
-        named = None
-    if named:
-        return named.start_year
-    return fiscal_year.start_year if fiscal_year else None
 
 
 @dataclass(frozen=True)
@@ -258,9 +276,10 @@ class _SentenceReader:
     def __init__(self, paragraph: Paragraph, sentence: str, fiscal_year: FiscalYear | None):
         self.paragraph, self.text = paragraph, _clauses_text(sentence)
         self.stated = _Stated(paragraph, sentence, fiscal_year)
-        self.name, self.year = "", self.stated.year
+        report_year = fiscal_year.start_year if fiscal_year else None
+        self.name, self.year = "", report_year
         self.previous: re.Match[str] | None = None
-        self._clause_year = self.stated.year
+        self._clause_year = report_year
 
     def read(self, figure: re.Match[str]) -> None:
         before = self.text[:figure.start()]
@@ -287,6 +306,9 @@ class _SentenceReader:
             return after
         if previous is None:
             return _topic(self.text) or _heading_name(self.paragraph, self.text)
+        subject = _new_subject(since)
+        if subject:
+            return subject  # …2,701件で、実施機関別では、警視総監における決定件数が、…1,224件
         if previous["change"] or (named and _IS_YEAR.match(named.name)):
             return name  # 12件増加し、135件となった; 令和3年度の3,547件に対して、令和4年度は3,555件
         if named or _CLAUSE_BREAK.search(since) or before.endswith(_ALTOGETHER):
@@ -301,10 +323,6 @@ class _Stated:
         self.paragraph, self.sentence, self.fiscal_year = paragraph, sentence, fiscal_year
 
     @cached_property
-    def year(self) -> int | None:
-        return _sentence_year(self.sentence, self.fiscal_year)
-
-    @cached_property
     def as_of(self) -> str | None:
         return _as_of(self.sentence, self.fiscal_year)
 
@@ -315,7 +333,7 @@ def _year_named(since_previous: str) -> int | None:
     if "年度" not in since_previous:
         return None
     try:
-        named = find_fiscal_year(since_previous)
+        named = find_fiscal_year(_SINCE_YEAR.sub("", since_previous))
     except DateError:
         return None
     return named.start_year if named else None

@@ -48,6 +48,7 @@ SECOND_COUNT = "(括弧内)"
 _DATE_HINT = re.compile(r"年|[MTSHR]\d|\d[./]\d", re.IGNORECASE)
 _PAIR = re.compile(r"^(?P<label>[^:]+?) ?: ?(?P<value>[^:]+)$")
 _ERALESS_YEAR = re.compile(r"^(?P<year>\d{1,2})(?:年度)?$")
+_QUALIFIER = re.compile(r"^[(\[【][^()\[\]【】]{1,6}[)\]】] ?")
 _NAMES_A_YEAR = re.compile(r"年度(?: ?\([^()]*\))?$")  # 令和4年度, 令和4年度(参考)
 _YEAR_AXIS = re.compile(r"年度|年月日|期間|^年$")
 
@@ -76,6 +77,7 @@ def label_year(label: str, fiscal_year: FiscalYear | None, year_axis: bool) -> i
     ``令和3年度``; era-less ``12年度`` (or ``12`` under a 年度 header) in the era of the report;
     an as-of date (the fiscal year it falls in); a period from 1 April to 31 March.
     """
+    label = _QUALIFIER.sub("", label)  # (参考)16年度
     try:
         found = find_fiscal_year(label)
         if found and _NAMES_A_YEAR.search(label):
