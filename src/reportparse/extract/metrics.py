@@ -69,6 +69,9 @@ _FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
 # match start only where its run of name characters starts: the leftmost match starts there
 # anyway, and without it the search tries every position of the run (quadratic in length).
 _ADJACENT = re.compile(r"(?<![^\s、。,:「」()『』])(?P<name>[^\s、。,:「」()『』]+?)$")
+# ``…内訳は、県土整備部(5,643件)、…``, ``法令秘情報(1号)2件``: an enumerated item and its figure.
+_ITEM = re.compile(r"(?<![^、。:])(?:(?P<name>[^、。:()]{2,30}\([^()]{1,10}\)) ?"
+                   r"|(?P<item>[^、。:()]{2,30}) ?\()$")
 _COLON = re.compile(r"(?<![^、。,:「」()])(?P<name>[^、。,:「」()]+?) ?: ?$")
 _QUOTED = re.compile(r"「(?P<name>[^「」]+)」 ?\($")
 _SUBJECT = re.compile(r"(?<![^、。:])(?P<name>[^、。:]+?)(?:は|が)、? ?$")
@@ -83,7 +86,7 @@ _RELATIVE_CLAUSE = re.compile(
     r"^.*(?:[しったれけめえねじび]た|る|ない|たい|ず)(?=[\u4e00-\u9fff\u30a0-\u30ff「])")
 _TOPIC = re.compile(r"^.*(?:は、?)")
 _BRACKETED_YEAR = re.compile(r"\([^()]*年度[^()]*\)")
-_BULLETS = "・●○■◆◇□※-* "
+_BULLETS = "・•●○■◆◇□※-* "
 # ``開示請求(…公文書が対象)``: a clause in brackets explains the name and is no part of it.
 _GLOSS = re.compile(r" ?\([^()]{6,}\)")
 # ``開示請求(義務的開示)によるもの``, ``区長の事務に関するもの``: the thing named is before ``もの``.
@@ -106,19 +109,22 @@ _PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:)? ?$")
 # The topic a sentence opens with (``開示請求は、``): the name of a first figure that has none.
 _SENTENCE_TOPIC = re.compile(r"(?:^|(?<=、))(?P<name>[^、。:]+?)(?:は、?|が、)")
 # A clause's subject after a figure: ``…186名で県内が全体の98%``, ``…、警視総監における決定件数が、``.
-_CLAUSE_SUBJECT = re.compile(r"(?:^で?|(?<=、))(?P<name>[^、。:]+?)(?:は|が)")
+_CLAUSE_SUBJECT = re.compile(r"(?:^で?|(?<=、))(?![のにをでとがはも])(?P<name>[^、。:]+?)(?:は|が)")
 # ``平成20年度から…増加しており``: the year a change began, not the year of the figures.
 _SINCE_YEAR = re.compile(r"\S*?年度(?:から|以降|以来)")
+_OWNER = re.compile(r"(?P<name>[^\s、。,:「」()『』]{1,30}(?:\([^()]{1,10}\))?)")  # 市長(市長部局)
 _FOLLOWING = re.compile(r"^(?:次いで|続いて|また|さらに)、?")
 # ``全体の98%``: a share of the whole, named by its subject, not by the whole.
 _WHOLE = frozenset({"全体", "総数", "全請求", "全件", "合計", "全て", "すべて", "総計"})
+_SENTENCE = re.compile(r"(?:[^。()]|\([^()]*\))+。?")
 _ALTOGETHER = ("合わせて", "あわせて", "合わせると")
 _COMMA = re.compile(r"(?<![\d]),|,(?!\d{3})")  # a comma that is no thousands separator
 _IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
 
 
 def _sentences(text: str) -> list[str]:
-    return [part + "。" for part in text.split("。") if part.strip()]
+    """The sentences of ``text``; a ``。`` inside brackets (``理由(…場合があります。)は``) ends none."""
+    return [part.removesuffix("。") + "。" for part in _SENTENCE.findall(text) if part.strip("。 ")]
 
 
 def _clauses_text(sentence: str) -> str:
@@ -164,7 +170,7 @@ def _owner(before: str) -> str:
     """``…市長の726件で、次いで上下水道事業管理者の114件``: whose figure it is."""
     if not before.endswith("の") or before.endswith("のうち"):
         return ""
-    owner = _ADJACENT.search(_FOLLOWING.sub("", before[:-1].rsplit("、", 1)[-1]))
+    owner = _OWNER.fullmatch(_FOLLOWING.sub("", before[:-1].rsplit("、", 1)[-1]))
     name = _cleaned(owner["name"]) if owner else ""
     return name if _usable(name) and name not in _WHOLE else ""
 
@@ -198,10 +204,10 @@ class _Named:
 
 def _name_before(before: str) -> _Named | None:
     """The name of the figure whose text ends ``before`` (the sentence up to the number)."""
-    before = before.rstrip()
-    quoted = _QUOTED.search(before)
+    before = _GLOSS.sub("", before.rstrip())
+    quoted = _QUOTED.search(before) or _ITEM.search(before)
     if quoted:
-        return _Named(quoted["name"].strip())
+        return _Named((quoted["name"] or quoted["item"]).strip().strip(_BULLETS))
     colon = _COLON.search(before)
     if colon:
         return _Named(_cleaned(colon["name"]))
@@ -295,8 +301,8 @@ class _SentenceReader:
         named = None if a_year_earlier else _name_before(before)
         compared = bool(previous and figure["change"] and (
             (named and _COMPARISON.match(named.name)) or _COMPARED_WITH.search(since)))
-        if a_year_earlier or compared:
-            return name  # the figure before, a year earlier or compared with it
+        if a_year_earlier or compared or (named and named.name == "同"):
+            return name  # the figure before, a year earlier or compared with it, or 同 (the same)
         if named and named.part_of and not named.name and previous:
             return name.removesuffix("(うち)") + "(うち)" if name else ""
         if named and _usable(named.name):
