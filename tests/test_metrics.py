@@ -200,3 +200,10 @@ def test_whose_figure_it_is_and_a_share_of_the_whole_named_by_its_subject():
 ])
 def test_enumerated_items_are_named_by_the_item(sentence, expected):
     assert _figures(f"1 状況\n\n{sentence}\n") == expected
+
+
+def test_a_figure_before_から_and_another_is_the_year_before():
+    assert _figures_with_years(
+        "平成16年度の状況\n\n平成16年度の請求者数(延べ)は、824人から559人と32%の減となっています。\n"
+    ) == [("請求者数(延べ)", "count", 824, 2003), ("請求者数(延べ)", "count", 559, 2004),
+          ("請求者数(延べ)", "change", -32, 2004)]

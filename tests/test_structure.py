@@ -134,3 +134,12 @@ def test_a_note_mark_alone_after_a_whole_row_ends_the_table():
 def test_a_note_mark_inside_a_row_broken_over_lines_stays_with_its_values():
     found = _outline("年度\t請求\t開示\t不開示\n令和3年度\t5\t3\t2\n令和2年度\n6\n4 1\n(注2)\n1\n")
     assert found.grids[0].rows[-1].cells == ("令和2年度", "6", "4", "1(注2)", "1")
+
+
+def test_a_numbered_heading_or_a_blank_cornered_header_after_data_starts_a_new_table():
+    text = ("年度\t請求者数\t請求件数\n14\t1,316\t6,257\n15\t1,561\t5,349\n  (1) 前年度との比較\n"
+            "\t15年度\t14年度\t増減\n請求者数\t1,561人\t1,316人\t245人\n")
+    found = _outline(text)
+    assert [(grid.title, grid.header) for grid in found.grids][1] == (
+        "前年度との比較", ("", "15年度", "14年度", "増減"))
+    assert len(found.grids[0].rows) == 2

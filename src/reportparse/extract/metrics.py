@@ -117,6 +117,8 @@ _FOLLOWING = re.compile(r"^(?:次いで|続いて|また|さらに)、?")
 # ``全体の98%``: a share of the whole, named by its subject, not by the whole.
 _WHOLE = frozenset({"全体", "総数", "全請求", "全件", "合計", "全て", "すべて", "総計"})
 _SENTENCE = re.compile(r"(?:[^。()]|\([^()]*\))+。?")
+# ``824人から559人と``, ``335件→192件``: the year before, then this year.
+_FROM_TO = re.compile(rf"^ ?(?:から|→) ?[△▲-]?[\d,]+(?:\.\d+)? ?(?:{_UNIT})")
 _ALTOGETHER = ("合わせて", "あわせて", "合わせると")
 _COMMA = re.compile(r"(?<![\d]),|,(?!\d{3})")  # a comma that is no thousands separator
 _IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
@@ -292,6 +294,7 @@ class _SentenceReader:
         since = self.text[self.previous.end() if self.previous else 0:figure.start()]
         a_year_earlier = bool(self.previous and _PREVIOUS_YEAR.search(before))
         self.name = self._name(figure, before, since, a_year_earlier)
+        a_year_earlier = a_year_earlier or bool(_FROM_TO.match(self.text[figure.end():]))
         self._clause_year = _year_named(since) or self._clause_year
         self.year = self._clause_year - 1 if a_year_earlier and self._clause_year else self._clause_year
         self.previous = figure

@@ -154,8 +154,9 @@ def _continues(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
         return not _opens_new_table(lines, j)
     if kind == "values":  # a note mark alone after a whole row (``※1``) points at a note below
         return previous == "values" or not _BARE_VALUE.match(lines[j].text)
-    if compact_label(lines[j - 1].cells[0]) in words.TOTAL_LABELS - {"小計"} and kind == "text":
-        return False  # after its total, a title line heads the next table, not a group
+    if kind == "text" and (compact_label(lines[j - 1].cells[0]) in words.TOTAL_LABELS - {"小計"}
+                           or (_is_data(lines[j - 1].cells) and _is_numbered(lines[j].text))):
+        return False  # after a total, a title line, and after data a numbered heading, head the next table
     if kind == "text" and _is_bracketed(lines[j].text) and previous == "values":
         return True
     if kind == "text" and previous == "row" and _PAIR.match(lines[j].text):
@@ -165,10 +166,17 @@ def _continues(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
     return False
 
 
+def _is_numbered(text: str) -> bool:
+    return any(style.match(text) for style in words.NUMBERED_HEADINGS[:2])  # 1 …, (1)…
+
+
 def _opens_new_table(lines: tuple[Line, ...], j: int) -> bool:
-    """A header row after a blank line that follows data rows starts a table of its own."""
+    """A header row after data rows starts a table of its own when a blank line or its blank
+    top-left corner (``⎵ | 15年度 | 14年度 | 増減``) sets it apart."""
     row, next_row = lines[j], lines[j + 1] if j + 1 < len(lines) else None
-    return (row.gap_before and _is_data(lines[j - 1].cells) and not _is_data(row.cells)
+    blank_corner = not row.cells[0] and all(row.cells[1:])
+    return ((row.gap_before or blank_corner) and _is_data(lines[j - 1].cells)
+            and not _is_data(row.cells)
             and sum(bool(cell) for cell in row.cells) >= 2
             and next_row is not None and _is_data(next_row.cells))
 
