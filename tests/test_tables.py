@@ -269,3 +269,10 @@ def test_a_table_headed_期間_whose_rows_are_no_years_keeps_the_report_year():
     found = outline(read_text("期間\t件数\n1週間まで\t20\n2週間まで\t188\n".encode(), "t.txt"))
     read = table_cells(found.grids[0], find_fiscal_year("令和3年度"))
     assert {c.fiscal_year for c in read.cells} == {2021}
+
+
+def test_values_under_no_readable_column_name_are_a_failed_check():
+    text = "(単位:件)\n年度 総計\n開示 一部\n訂正\n平成29年度\t2,703\t2,701\t884\t1,538\n平成28年度\t2,464\t2,463\t916\t1,348\n"
+    read, = _read_grids(text)
+    assert [check.check for check in read.checks] == ["columns_named"]
+    assert [cell.value for cell in read.cells][:2] == ["2,703", "2,701"]  # written, by position

@@ -48,6 +48,7 @@ SECOND_COUNT = "(括弧内)"
 _DATE_HINT = re.compile(r"年|[MTSHR]\d|\d[./]\d", re.IGNORECASE)
 _PAIR = re.compile(r"^(?P<label>[^:]+?) ?: ?(?P<value>[^:]+)$")
 _ERALESS_YEAR = re.compile(r"^(?P<year>\d{1,2})(?:年度)?$")
+_NAMELESS_COLUMNS = 3  # a label and one or two values may need no header; more do
 _QUALIFIER = re.compile(r"^[(\[【][^()\[\]【】]{1,6}[)\]】] ?")
 _NAMES_A_YEAR = re.compile(r"年度(?: ?\([^()]*\))?$")  # 令和4年度, 令和4年度(参考)
 _YEAR_AXIS = re.compile(r"年度|年月日|期間|^年$")
@@ -226,6 +227,7 @@ class _TableReader:
         rows = self.grid.rows
         if not self.columns:
             return TableRead([], [])
+        self._check_columns_named()
         group = ""
         data_rows = [row for row in rows if self._values(row)]
         for index, row in enumerate(rows):
@@ -248,6 +250,16 @@ class _TableReader:
                 group = ""
             self._row(row, label, values, group, is_total)
         return TableRead(self.cells, self.checks)
+
+    def _check_columns_named(self) -> None:
+        """Values under no printed column name are written by position, and said so: a header
+        whose cells were wrapped over several lines cannot be read back."""
+        if len(self.columns) >= _NAMELESS_COLUMNS and not any(c.name for c in self.columns):
+            self.checks.append(_check(
+                "columns_named", self.grid, "header", "a name for each column",
+                f"{len(self.columns)} unnamed columns",
+                f"表{self.grid.no}: none of its {len(self.columns)} value columns has a printed "
+                "name that could be read; its values are written by position only"))
 
     def _regrouped(self, row: Line, group: str) -> tuple[str, Line]:
         """A row one cell wider than the table, labelled by its second cell: its first cell,
