@@ -276,3 +276,15 @@ def test_values_under_no_readable_column_name_are_a_failed_check():
     read, = _read_grids(text)
     assert [check.check for check in read.checks] == ["columns_named"]
     assert [cell.value for cell in read.cells][:2] == ["2,703", "2,701"]  # written, by position
+
+
+def test_three_header_rows_printed_from_the_left_go_under_their_spans():
+    text = ("実施機関\t事務登録総数\t事務区分及び件数\t\t\t\n全庁共通事務\t出先機関共通事務\t所属固有事務\t\n"
+            "本庁\t出先機関\n総務部\t103\t15\t14\t51\t23\n企画部\t42\t1\t0\t31\t10\n")
+    read, = _read_grids(text)
+    assert read.checks == []
+    assert [(c.column_group, c.column, c.value) for c in read.cells if c.row_label == "総務部"] == [
+        ("", "事務登録総数", "103"), ("事務区分及び件数", "全庁共通事務", "15"),
+        ("事務区分及び件数", "出先機関共通事務", "14"),
+        ("事務区分及び件数 / 所属固有事務", "本庁", "51"),
+        ("事務区分及び件数 / 所属固有事務", "出先機関", "23")]

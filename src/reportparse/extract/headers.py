@@ -97,15 +97,34 @@ def _aligned_rows(rows: list[tuple[str, ...]], width: int) -> list[list[str]]:
         realigned = _realigned(rows[0], rows[1], width)
         if realigned:
             rows = list(realigned)
+    elif len(rows) == 3 and _needs_realigning(list(rows[1]), rows[2]):
+        rows = _three_realigned(rows, width) or rows
     full = max([width] + [len(row) for row in rows])
     return [_padded(row, full) for row in rows]
+
+
+def _three_realigned(rows: list[tuple[str, ...]], width: int) -> list[tuple[str, ...]] | None:
+    """Three header rows printed from the left: the lowest goes under a span of the middle
+    one, then both under a span of the top one (``事務区分及び件数`` over ``…所属固有事務`` over
+    ``本庁 | 出先機関``)."""
+    top, middle, lower = rows
+    inner = _realigned(middle, lower, sum(bool(cell) for cell in middle) + len(lower) - 1)
+    if inner is None or not _needs_realigning(list(top), middle):
+        return None
+    middle, lower = inner
+    outer = _realigned(top, middle, width)
+    if outer is None:
+        return None
+    top, placed = outer
+    at = next(i for i in range(len(placed)) if placed[i:i + len(middle)] == middle)
+    return [top, placed, ("",) * at + lower + ("",) * (len(placed) - at - len(lower))]
 
 
 def _spans_filled(rows: list[list[str]]) -> list[list[str]]:
     """Upper rows with each colspan filler holding its spanning cell's text."""
     filled = [list(row) for row in rows]
-    for level, row in enumerate(filled[:-1]):
-        below = rows[level + 1]
+    for level in reversed(range(len(filled) - 1)):  # a middle row's spans first: they hold up the top's
+        row, below = filled[level], filled[level + 1]
         for j in range(1, len(row)):
             if not row[j] and below[j] and row[j - 1] and _spans_into(rows, level, j):
                 row[j] = row[j - 1]
