@@ -288,3 +288,16 @@ def test_three_header_rows_printed_from_the_left_go_under_their_spans():
         ("事務区分及び件数", "出先機関共通事務", "14"),
         ("事務区分及び件数 / 所属固有事務", "本庁", "51"),
         ("事務区分及び件数 / 所属固有事務", "出先機関", "23")]
+
+
+def test_a_last_row_of_sums_whose_empty_label_was_dropped_is_the_total():
+    text = "年度\t請求者数\t請求件数\n13\t906\t4,808\n14\t1,316\t6,257\n15\t1,561\t5,349\n3,783\t16,414\n"
+    read, = _read_grids(text)
+    assert read.checks == []
+    assert [(c.row_label, c.value, c.is_total) for c in read.cells][-2:] == [
+        ("", "3,783", True), ("", "16,414", True)]
+
+
+def test_a_short_last_row_that_is_not_the_sums_stays_a_failed_check():
+    read, = _read_grids("年度\t請求者数\t請求件数\n13\t906\t4,808\n14\t1,316\t6,257\n15\t1,561\t5,349\n3,000\t16,414\n")
+    assert [check.check for check in read.checks] == ["row_width"]

@@ -230,6 +230,9 @@ class _TableReader:
         self._check_columns_named()
         group = ""
         data_rows = [row for row in rows if self._values(row)]
+        if rows and self._lost_its_label(rows[-1], data_rows):  # 9,975 69,393: an unlabelled total
+            rows = (*rows[:-1], replace(rows[-1], cells=("", *rows[-1].cells)))
+            data_rows = [*data_rows[:-1], rows[-1]]
         for index, row in enumerate(rows):
             group, row = self._regrouped(row, group)
             label, values = self._label(row), self._values(row)
@@ -260,6 +263,13 @@ class _TableReader:
                 f"{len(self.columns)} unnamed columns",
                 f"表{self.grid.no}: none of its {len(self.columns)} value columns has a printed "
                 "name that could be read; its values are written by position only"))
+
+    def _lost_its_label(self, row: Line, data_rows: list[Line]) -> bool:
+        """A last row of numbers one cell short whose every number is the sum above it: a
+        total row whose empty label cell the copy dropped."""
+        return (self.labels == 1 and len(row.cells) == len(self.columns) and len(data_rows) > 2
+                and all(parse_quantity(cell) for cell in row.cells)
+                and self._sums_above(list(row.cells), data_rows[:-1]))
 
     def _regrouped(self, row: Line, group: str) -> tuple[str, Line]:
         """A row one cell wider than the table, labelled by its second cell: its first cell,
