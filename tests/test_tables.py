@@ -301,3 +301,13 @@ def test_a_last_row_of_sums_whose_empty_label_was_dropped_is_the_total():
 def test_a_short_last_row_that_is_not_the_sums_stays_a_failed_check():
     read, = _read_grids("年度\t請求者数\t請求件数\n13\t906\t4,808\n14\t1,316\t6,257\n15\t1,561\t5,349\n3,000\t16,414\n")
     assert [check.check for check in read.checks] == ["row_width"]
+
+
+def test_a_subtotal_printed_before_its_parts_is_a_total_and_the_grand_total_checks_the_parts():
+    from reportparse.validate import check_totals
+
+    text = ("実施機関\t登録数\n知事(計)\t145\n総務部\t103\n企画部\t42\n議会\t7\n合計\t152\n")
+    read, = _read_grids(text)
+    assert [(c.row_label, c.is_total) for c in read.cells] == [
+        ("知事(計)", True), ("総務部", False), ("企画部", False), ("議会", False), ("合計", True)]
+    assert [(c.location, c.status) for c in check_totals(read.cells)] == [("表1 合計 / 登録数", "ok")]

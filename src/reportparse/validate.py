@@ -100,6 +100,10 @@ def check_totals(cells: list[TableCell]) -> list[Check]:
                 continue
             totalled = [{(c.column_no, c.column): c.value_num for c in r}
                         for r in _totalled_rows(rows, index)]
+            if not totalled:
+                # a subtotal printed before its parts (知事(計), then its departments): where the
+                # parts end is not printed; the grand total below still checks every part
+                continue
             for total in row:
                 if total.value_num is None:
                     continue

@@ -154,6 +154,11 @@ def _label_columns(grid: Grid) -> int:
     return 2 if len(grid.header) >= 3 and merged and texts else 1
 
 
+def _is_total_label(label: str) -> bool:
+    """``合計``, ``計``, ``小計`` …, or a subtotal named after its group: ``知事(計)``."""
+    return compact_label(label) in TOTAL_LABELS or label.endswith(("(計)", "(小計)"))
+
+
 def _is_label(cell: str) -> bool:
     return bool(cell) and not parse_quantity(cell) and not looks_numeric(cell)
 
@@ -246,7 +251,7 @@ class _TableReader:
                 if following is not None and self._values(following):
                     group = label
                 continue
-            is_total = compact_label(label) in TOTAL_LABELS or (
+            is_total = _is_total_label(label) or (
                 not label and self.labelled and row is data_rows[-1]
                 and self._sums_above(values, data_rows[:-1]))
             if is_total:
