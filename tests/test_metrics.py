@@ -207,3 +207,8 @@ def test_a_figure_before_から_and_another_is_the_year_before():
         "平成16年度の状況\n\n平成16年度の請求者数(延べ)は、824人から559人と32%の減となっています。\n"
     ) == [("請求者数(延べ)", "count", 824, 2003), ("請求者数(延べ)", "count", 559, 2004),
           ("請求者数(延べ)", "change", -32, 2004)]
+
+
+def test_a_change_after_a_comparison_with_the_year_before_keeps_its_subject():
+    assert _figures("1 状況\n\n決定件数は2,094件で、前年度と概ね同水準(10.3%増加)でした。\n") == [
+        ("決定件数", 2094, "件", None), ("決定件数", 10.3, "%", None)]

@@ -93,7 +93,7 @@ _GLOSS = re.compile(r" ?\([^()]{6,}\)")
 _WHAT_IT_IS = re.compile(r"^(?P<what>.+?)(?:による|に関する|に係る|についての|について[^、。]*?)もの$")
 _CONJUNCTION = re.compile(r"^(?:及び|並びに|又は|または|ならびに)")
 # ``前年度と比べて8件増加``: a change of the figure before it.
-_COMPARED_WITH = re.compile(r"(?:前年度?|昨年度?)(?:と比べ|に比べ|比|より|から)")
+_COMPARED_WITH = re.compile(r"(?:前年度?|昨年度?)(?:と|に比べ|比|より|から)")
 _ENUMERATION = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([ア-ン]\)|[ア-ン][.)]) ?")
 # ``前年度比413件の減少``: a change is named after what it compares, not after the comparison.
 _COMPARISON = re.compile(r"^(?:対)?(?:前年度?|昨年度?|前回)(?:比|と比べ|に比べ|から)?$")
