@@ -141,6 +141,14 @@ def test_a_total_of_unnamed_things_is_a_failed_check():
     assert [m.value for m in read.metrics] == [65, 12] and [c.actual for c in read.checks] == ["77件"]
 
 
+def test_a_bracketed_figure_of_an_item_too_long_to_name_is_a_failed_check_not_the_item_before():
+    sentence = ("理由は、法人の権利を害するおそれのある情報(128件)、事務等の公正もしくは円滑な遂行に"
+                "いちじるしい支障が生ずるおそれのある情報(145件)などです。")
+    read = metrics(outline(read_text(f"1 状況\n\n{sentence}\n".encode(), "t.txt")).paragraphs[0], None)
+    assert [(m.metric, m.value) for m in read.metrics] == [("法人の権利を害するおそれのある情報", 128)]
+    assert [c.actual for c in read.checks] == ["145件"]
+
+
 def test_the_first_clause_subject_that_names_something_is_the_topic():
     text = "1 状況\n\n実施機関別では、警視総監における決定件数が、令和3年度の2,243件に対して、令和4年度は2,026件で、217件減少した。\n"
     assert [name for name, *_ in _figures(text)] == ["決定件数"] * 3

@@ -320,8 +320,11 @@ class _SentenceReader:
             return subject  # …2,701件で、実施機関別では、警視総監における決定件数が、…1,224件
         if previous["change"] or (named and _IS_YEAR.match(named.name)):
             return name  # 12件増加し、135件となった; 令和3年度の3,547件に対して、令和4年度は3,555件
-        if named or _CLAUSE_BREAK.search(since) or before.endswith(_ALTOGETHER):
-            return ""  # 任意開示申出は12件で、合わせて77件: a total of what is not said
+        if (named or _CLAUSE_BREAK.search(since) or before.endswith(_ALTOGETHER)
+                or before.endswith("(")):
+            # 任意開示申出は12件で、合わせて77件: a total of what is not said; …情報(128件)、
+            # <an item too long to be a name>(145件): another item, not the one before
+            return ""
         return name
 
 
