@@ -220,3 +220,38 @@ def test_a_figure_before_から_and_another_is_the_year_before():
 def test_a_change_after_a_comparison_with_the_year_before_keeps_its_subject():
     assert _figures("1 状況\n\n決定件数は2,094件で、前年度と概ね同水準(10.3%増加)でした。\n") == [
         ("決定件数", 2094, "件", None), ("決定件数", 10.3, "%", None)]
+
+
+def test_a_figure_spaced_from_its_counter_as_a_pdf_text_layer_prints_it():
+    assert _figures_with_years(
+        "平成16年度の状況\n\n15年度と比較して、土木部(335 件→192 件、143 件の減、用地買収に関するもの等)。\n"
+    ) == [("土木部", "count", 335, 2003), ("土木部", "count", 192, 2004),
+          ("土木部", "change", -143, 2004)]
+    # a counter that starts a longer word is no counter: 1 課題, 2 回答
+    assert _figures("1 状況\n\n1 課題は2 回答のとおりである。\n") == []
+
+
+def test_a_letter_spaced_number_is_not_read_as_its_last_digit():
+    assert _figures("1 状況\n\n1 6 年 度 の 延 べ 数 は 5 5 9 人 で あ る 。\n") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("開示請求は3万5千件であった。", [("開示請求", 35000, "件", None)]),
+    ("開示請求の件数は9,593件で、前年度と比較して約5百件の増。",
+     [("開示請求の件数", 9593, "件", None), ("開示請求の件数", 500, "件", None)]),
+    ("登録は1万2,345件、経費は5千円であった。", [("登録", 12345, "件", None), ("経費", 5, "千円", None)]),
+])
+def test_figures_with_kanji_powers_of_ten(sentence, expected):
+    assert _figures(f"1 状況\n\n{sentence}\n") == expected
+
+
+def test_the_first_figure_takes_the_nearest_subject_and_no_year_from_a_gloss():
+    text = ("令和5年度の状況\n\n一方、「情報提供サービス」(平成29年度開始)が浸透し、利用は年々増えており、"
+            "公文書開示と情報提供サービスとの合計は、近年1万1千件前後で推移している。\n")
+    assert _figures_with_years(text) == [("公文書開示と情報提供サービスとの合計", "count", 11000, 2023)]
+
+
+def test_a_change_compared_with_an_unnamed_figure_has_no_name():
+    found = outline(read_text("1 状況\n\n前年度に比べ約5百件の増となった。\n".encode(), "t.txt"))
+    read = metrics(found.paragraphs[0], None)
+    assert read.metrics == [] and [c.actual for c in read.checks] == ["約5百件の増"]

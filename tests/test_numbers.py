@@ -1,6 +1,6 @@
 import pytest
 
-from reportparse.values.numbers import Quantity, parse_number, parse_quantity
+from reportparse.values.numbers import Quantity, parse_figure_number, parse_number, parse_quantity
 
 
 @pytest.mark.parametrize(
@@ -15,6 +15,13 @@ def test_numbers(text, number):
 @pytest.mark.parametrize("text", ["", "-", "17,10", "1,2345", "335件", "令和3年", "1.2.3", "=1+1"])
 def test_not_numbers(text):
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("3万5千", 35000), ("5百", 500), ("1.5万", 15000), ("1万2,345", 12345), ("△1万", -10000),
+    ("44・6", 44.6), ("1,710,634", 1710634)])
+def test_figure_numbers_with_kanji_powers_of_ten(text, number):
+    assert parse_figure_number(text) == number
 
 
 @pytest.mark.parametrize(("cell", "quantity"), [

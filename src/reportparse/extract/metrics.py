@@ -1,13 +1,16 @@
 """Key figures stated in prose: ``…の登録数は498件である`` -> metric ``登録数``, 498 件.
 
 A figure is a number followed by a counter (件, 人, 名, 回, 団体, 事務, % … see
-``values.numbers.COUNTERS``). Its name is the noun the figure counts, found in this order:
+``values.numbers.COUNTERS``), perhaps after one space as a PDF's text layer prints it (``335 件``),
+its digits perhaps with kanji powers of ten (``3万5千件``, ``約5百件``); a digit of a letter-spaced
+number (``5 5 9 人``) is none. Its name is the noun the figure counts, found in this order:
 
 1. the words right before the number, with no particle between (``全部公開563件``, an item of an
    enumeration ``全部公開563件、一部公開44件``);
 2. the label before a colon (``情報公開請求:88件``) or the quoted item before a bracketed figure
    (``「…関連」(529件)``);
-3. the subject of the clause — the words before ``は`` / ``が`` (``登録数は498件``) — cut to its
+3. the subject of the clause — the words before ``は`` / ``が`` (``登録数は498件``; for a sentence's
+   first figure the nearest clause subject before it, else the sentence's topic) — cut to its
    last noun phrase: less a leading period or date (``令和3年度の``, ``令和4年3月末現在の``), anything
    up to a connective (``に関する``, ``のため``), a relative clause (``…を求める``), a topic
    (``決定内容は``) and a bracketed year (``(昨年度)``), so the name stays the same across years;
@@ -47,16 +50,22 @@ from functools import cached_property
 
 from ..records import Check, Metric
 from ..values.dates import DateError, FiscalYear, find_dates, find_fiscal_year
-from ..values.numbers import COUNTERS, parse_number
+from ..values.numbers import COUNTERS, parse_figure_number, parse_number
 from .structure import Paragraph
 
 _UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
+# ``3万5千件``, ``約5百件``, ``1万2,345人``: digits with kanji powers of ten (not ``5千円``, a counter)
+_MAGNITUDES = r"\d+(?:\.\d+)?万(?:\d+千(?!円)|\d{1,3}(?:,\d{3})*)?|\d+(?:千(?!円)|百)"
 _FIGURE = re.compile(
     # the characters a figure can start with, tested first: 3x faster scanning, same matches
     r"(?=[各計合約お延の△▲\-\d])"
     r"(?P<prefix>各|計|合計)?(?:約|およそ|延べ|のべ)?"
     # 第3回 is the third meeting, not three: an ordinal is no figure
-    rf"(?<![第\d,.])(?P<number>[△▲-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|・\d+(?=%))?)(?P<unit>{_UNIT})"
+    # ``5 5 9 人``: a digit of a letter-spaced number, not a figure of its own
+    rf"(?<![第\d,.])(?<!\d )(?P<number>[△▲-]?(?:{_MAGNITUDES}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|・\d+(?=%))?)"
+    # ``335 件``, as a PDF's text layer may space it: then the counter starts no longer word
+    # (``1 課題``, ``2 回答``), except a change or an approximation (``12 件増加``, ``5 人程度``)
+    rf"(?P<spaced> )?(?P<unit>{_UNIT})(?(spaced)(?!(?![増減前程以余超弱強多少上下])[\u4e00-\u9fff]))"
     r"(?P<share>\((?P<percent>\d+(?:\.\d+)?)%\))?"
     r"(?P<change>(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
 )
@@ -68,7 +77,7 @@ _FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
 # The name patterns below read the end of a text. Each opens with a lookbehind that lets a
 # match start only where its run of name characters starts: the leftmost match starts there
 # anyway, and without it the search tries every position of the run (quadratic in length).
-_ADJACENT = re.compile(r"(?<![^\s、。,:「」()『』])(?P<name>[^\s、。,:「」()『』]+?)$")
+_ADJACENT = re.compile(r"(?<![^\s、。,:「」()『』→])(?P<name>[^\s、。,:「」()『』→]+?)$")
 # ``…内訳は、県土整備部(5,643件)、…``, ``法令秘情報(1号)2件``: an enumerated item and its figure.
 _ITEM = re.compile(r"(?<![^、。:])(?:(?P<name>[^、。:()]{2,30}\([^()]{1,10}\)) ?"
                    r"|(?P<item>[^、。:()]{2,30}) ?\()$")
@@ -103,7 +112,7 @@ _AS_OF = re.compile(r"(?<![^、。])"  # starts at a clause start, as the names 
 # after ``…を開催し、`` a new clause counts something else.
 _CLAUSE_BREAK = re.compile(r"(?:し|て|り)、")
 # A name never ends in a verb form or a particle: ``前年度と比べて12件増加`` names nothing.
-_NOT_A_NAME_END = re.compile(r"(?:(?<!立)て|で|し|り|く|と|に|を|は|が|も|や|から|より|ため|ので)$")
+_NOT_A_NAME_END = re.compile(r"(?:(?<!立)て|で|し|り|く|べ|と|に|を|は|が|も|や|から|より|ため|ので)$")
 # ``全部開示が100件(前年度95件)``: the same figure, a year earlier
 _PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:)? ?$")
 # The topic a sentence opens with (``開示請求は、``): the name of a first figure that has none.
@@ -313,8 +322,9 @@ class _SentenceReader:
         after = _name_after(self.text[figure.end():])
         if after:
             return after
-        if previous is None:
-            return _topic(self.text) or _heading_name(self.paragraph, self.text)
+        if previous is None:  # the nearest subject before it, else the sentence's topic
+            return (_new_subject(before) or _topic(self.text)
+                    or _heading_name(self.paragraph, self.text))
         subject = _new_subject(since)
         if subject:
             return subject  # …2,701件で、実施機関別では、警視総監における決定件数が、…1,224件
@@ -344,15 +354,15 @@ def _year_named(since_previous: str) -> int | None:
     3,555件``): that figure's year, and the year of those after it."""
     if "年度" not in since_previous:
         return None
-    try:
-        named = find_fiscal_year(_SINCE_YEAR.sub("", since_previous))
+    try:  # (平成29年度開始): a gloss, not the year of the clause
+        named = find_fiscal_year(_SINCE_YEAR.sub("", _GLOSS.sub("", since_previous)))
     except DateError:
         return None
     return named.start_year if named else None
 
 
 def _figures(stated: _Stated, name: str, figure: re.Match[str], year: int | None) -> list[Metric]:
-    value = parse_number(figure["number"].replace("・", "."))  # 44・6%: set vertically, ・ is the point
+    value = parse_figure_number(figure["number"])
     assert value is not None
     kind = "change" if figure["change"] else ("share" if figure["unit"] == "%" else "count")
     sign = -1 if figure["change"] and any(word in figure["change"] for word in "減少下") else 1

@@ -29,6 +29,27 @@ def parse_number(text: str) -> int | float | None:
     return -value if match["sign"] else value
 
 
+_POWERS = {"万": 10_000, "千": 1_000, "百": 100}
+_DIGITS_AND_POWER = re.compile(r"(?P<digits>[\d.]+)(?P<power>[万千百])?")
+
+
+def parse_figure_number(text: str) -> int | float | None:
+    """The number of a figure in prose: digits as ``parse_number`` reads them, with kanji powers
+    of ten (``3万5千`` -> 35000, ``1.5万`` -> 15000, ``1万2,345`` -> 12345) and ``・`` as the
+    decimal point of a figure set vertically (``44・6`` -> 44.6)."""
+    text = text.replace("・", ".")
+    if not any(power in text for power in _POWERS):
+        return parse_number(text)
+    sign = -1 if text[0] in "-△▲" else 1
+    total: int | float = 0
+    for part in _DIGITS_AND_POWER.finditer(text.replace(",", "")):
+        number = parse_number(part["digits"])
+        if number is None:
+            return None
+        total += number * _POWERS[part["power"]] if part["power"] else number
+    return sign * (int(total) if float(total).is_integer() else total)
+
+
 def is_number(text: str) -> bool:
     return parse_number(text) is not None
 
