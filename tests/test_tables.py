@@ -298,6 +298,14 @@ def test_a_last_row_of_sums_whose_empty_label_was_dropped_is_the_total():
         ("", "3,783", True), ("", "16,414", True)]
 
 
+def test_a_counter_printed_in_a_columns_first_row_only_is_the_columns_unit():
+    text = "年度\t請求者数\t請求件数\n13\t906人\t4,808件\n14\t1,316\t6,257\n15\t1,561\t5,349\n"
+    read, = _read_grids(text)
+    assert {(c.column, c.unit) for c in read.cells} == {("請求者数", "人"), ("請求件数", "件")}
+    mixed, = _read_grids("区分\t数\nア\t906人\nイ\t4件\nウ\t5\n")
+    assert [c.unit for c in mixed.cells] == ["人", "件", ""]  # two counters: the column has none
+
+
 def test_a_short_last_row_that_is_not_the_sums_stays_a_failed_check():
     read, = _read_grids("年度\t請求者数\t請求件数\n13\t906\t4,808\n14\t1,316\t6,257\n15\t1,561\t5,349\n3,000\t16,414\n")
     assert [check.check for check in read.checks] == ["row_width"]

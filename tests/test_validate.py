@@ -103,6 +103,16 @@ def test_a_prose_figure_is_checked_against_the_one_cell_bearing_its_name(parse_b
     assert checks == [("ok", "120", "120"), ("failed", "61", "60")]
 
 
+def test_a_figure_of_one_year_is_not_checked_against_a_total_over_several(parse_bytes):
+    text = ("平成16年度\n\n1 請求状況\n\nなお、請求件数の過去最多は、平成7年度の10,492件です。\n"
+            "年度\t請求者数\t請求件数\n14\t1,316人\t6,257件\n15\t1,561\t5,349\n16\t1,356\t6,953\n"
+            "計\t4,233\t18,559\n")
+    report = parse_bytes(text.encode())
+    assert [m.fiscal_year for m in report.metric_records] == [1995]
+    assert not [c for c in report.check_records if c.check == "prose_matches_table"]
+    assert [c.status for c in report.check_records if c.check == "total"] == ["ok", "ok"]
+
+
 def test_rows_whose_cells_ran_together_are_a_failed_check_and_the_report_is_still_written(parse_bytes):
     text = "令和5年度の運用状況\n\n表3 実施機関別決定の内訳\n実施機関公開部分公開非公開\n市長1200\n土木部133190030155\n"
     report = parse_bytes(text.encode())

@@ -122,8 +122,11 @@ def check_totals(cells: list[TableCell]) -> list[Check]:
 
 
 def _counts_the_same(metric: Metric, cell: TableCell) -> bool:
+    """The figure and the total count the same thing in the same year (a total over several
+    years, ``計`` under ``58~15``, has none, and meets no figure)."""
     counted = cell.column.removesuffix("数")
-    return cell.unit == metric.unit and bool(counted) and (
+    return (cell.unit == metric.unit and cell.fiscal_year == metric.fiscal_year
+            and bool(counted)) and (
         counted in metric.metric or metric.metric in cell.column)
 
 

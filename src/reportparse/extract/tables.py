@@ -4,7 +4,9 @@ Rules (SPEC, tables.csv):
 
 * a header cell ``件数 (件)`` gives column ``件数`` and unit ``件``; other parentheses (``(A)``,
   ``(A+B-C)``) stay in the name; a ``(単位:件)`` line gives the unit of every column without
-  one; a count printed with its counter (``82件``) gives its own unit;
+  one; a count printed with its counter (``82件``) gives its own unit, and the unit of the
+  numbers of its column that print none (``6,192人`` over ``906``), unless the column prints
+  two different counters;
 * the first column holds the row labels unless every row starts with a number (a table with no
   row-label column); ``column_no`` counts the data columns from 1;
 * a row whose value cells are all empty heads the rows below it (``row_group``);
@@ -338,6 +340,20 @@ class _TableReader:
         return self.fiscal_year.start_year
 
     @cached_property
+    def _printed_units(self) -> dict[int, str]:
+        """A column's counter printed with its numbers, perhaps only in its first row
+        (``6,192人`` over ``906``): the unit of the column, where it prints no other."""
+        printed: dict[int, set[str]] = {}
+        for row in self.grid.rows:
+            values = self._values(row)
+            if len(values) == len(self.columns):
+                for column, value in zip(self.columns, values):
+                    quantity = parse_quantity(value)
+                    if quantity and quantity.unit:
+                        printed.setdefault(column.no, set()).add(quantity.unit)
+        return {no: units.pop() for no, units in printed.items() if len(units) == 1}
+
+    @cached_property
     def _rows_are_years(self) -> bool:
         return self.year_axis and any(
             label_year(self._label(row), self.fiscal_year, True) for row in self.grid.rows)
@@ -359,7 +375,8 @@ class _TableReader:
             fiscal_year=year, table_no=self.grid.no, table_title=self.grid.title,
             row_no=self.row_no, row_group=group, row_label=label, column_no=column.no,
             column_group=column.group, column=name,
-            unit=(quantity.unit if quantity and quantity.unit else column.unit), value=value,
+            unit=(quantity.unit if quantity and quantity.unit
+                  else column.unit or self._printed_units.get(column.no, "")), value=value,
             value_num=quantity.value if quantity else None, value_date=date,
             is_total=is_total, source_page=row.page, source_line=row.line)
         self.cells.append(cell)
