@@ -306,6 +306,17 @@ def test_a_counter_printed_in_a_columns_first_row_only_is_the_columns_unit():
     assert [c.unit for c in mixed.cells] == ["人", "件", ""]  # two counters: the column has none
 
 
+def test_a_lone_line_inside_a_numbered_run_is_the_wrapped_end_of_the_row_above():
+    text = ("\t請求内容\t件数(件)\t所管局\n1\t生活安全相談関係\t547\t警視庁\n"
+            "2\t診療情報関係\t490\t病院経営本部\n福祉保健局\n3\t110番処理関係\t264\t警視庁\n")
+    read, = _read_grids(text)
+    assert read.checks == []
+    assert [(c.row_group, c.row_label, c.value) for c in read.cells if c.column == "所管局"] == [
+        ("", "1", "警視庁"), ("", "2", "病院経営本部 福祉保健局"), ("", "3", "警視庁")]
+    grouped, = _read_grids("\t件数\n開示請求\n1\t5\n2\t3\n訂正請求\n1\t0\n")
+    assert [c.row_group for c in grouped.cells] == ["開示請求", "開示請求", "訂正請求"]
+
+
 def test_a_short_last_row_that_is_not_the_sums_stays_a_failed_check():
     read, = _read_grids("年度\t請求者数\t請求件数\n13\t906\t4,808\n14\t1,316\t6,257\n15\t1,561\t5,349\n3,000\t16,414\n")
     assert [check.check for check in read.checks] == ["row_width"]

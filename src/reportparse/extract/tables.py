@@ -41,7 +41,7 @@ from ..values.dates import (
     parse_date,
 )
 from ..values.normalize import compact_label
-from ..values.numbers import looks_numeric, parse_quantity
+from ..values.numbers import looks_numeric, parse_number, parse_quantity
 from . import vocabulary as words
 from .structure import Grid
 
@@ -240,6 +240,7 @@ class _TableReader:
         if rows and self._lost_its_label(rows[-1], data_rows):  # 9,975 69,393: an unlabelled total
             rows = (*rows[:-1], replace(rows[-1], cells=("", *rows[-1].cells)))
             data_rows = [*data_rows[:-1], rows[-1]]
+        rows = self._wrapped_cells_joined(rows)
         for index, row in enumerate(rows):
             group, row = self._regrouped(row, group)
             label, values = self._label(row), self._values(row)
@@ -277,6 +278,28 @@ class _TableReader:
         return (self.labels == 1 and len(row.cells) == len(self.columns) and len(data_rows) > 2
                 and all(parse_quantity(cell) for cell in row.cells)
                 and self._sums_above(list(row.cells), data_rows[:-1]))
+
+    def _wrapped_cells_joined(self, rows: tuple[Line, ...]) -> tuple[Line, ...]:
+        """A lone text line between rows numbered n and n+1 is the second line of the text
+        cell that ends the row above (``病院経営本部`` / ``福祉保健局``), not a group heading:
+        groups are not printed inside a numbered run."""
+        joined: list[Line] = []
+        for index, row in enumerate(rows):
+            above = joined[-1] if joined else None
+            below = rows[index + 1] if index + 1 < len(rows) else None
+            if (above is not None and below is not None and len(row.cells) == 1
+                    and _is_label(above.cells[-1]) and self._numbered_in_turn(above, below)):
+                cells = (*above.cells[:-1], f"{above.cells[-1]} {row.cells[0]}")
+                joined[-1] = replace(above, cells=cells)
+            else:
+                joined.append(row)
+        return tuple(joined)
+
+    def _numbered_in_turn(self, above: Line, below: Line) -> bool:
+        if self.labels != 1 or not self._values(above):
+            return False
+        first, then = parse_number(self._label(above)), parse_number(self._label(below))
+        return first is not None and then == first + 1
 
     def _regrouped(self, row: Line, group: str) -> tuple[str, Line]:
         """A row one cell wider than the table, labelled by its second cell: its first cell,
