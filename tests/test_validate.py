@@ -103,6 +103,15 @@ def test_a_prose_figure_is_checked_against_the_one_cell_bearing_its_name(parse_b
     assert checks == [("ok", "120", "120"), ("failed", "61", "60")]
 
 
+def test_a_caption_with_no_table_read_under_it_is_a_failed_check(parse_bytes):
+    text = ("令和5年度の運用状況\n\n請求者の内訳は表2のとおりです。\n\n表2 請求者の内訳(件数)\n\n"
+            "左右にフリックすると表がスライドします。\n\n表3 決定の状況\n区分\t件数\n公開\t5\n")
+    report = parse_bytes(text.encode())
+    failed = [(c.check, c.actual) for c in report.check_records if c.status == "failed"]
+    assert failed == [("table_read", "表2 請求者の内訳(件数)")]
+    assert [(c.table_no, c.value) for c in report.table_records] == [(3, "5")]
+
+
 def test_a_figure_of_one_year_is_not_checked_against_a_total_over_several(parse_bytes):
     text = ("平成16年度\n\n1 請求状況\n\nなお、請求件数の過去最多は、平成7年度の10,492件です。\n"
             "年度\t請求者数\t請求件数\n14\t1,316人\t6,257件\n15\t1,561\t5,349\n16\t1,356\t6,953\n"
@@ -118,7 +127,8 @@ def test_rows_whose_cells_ran_together_are_a_failed_check_and_the_report_is_stil
     report = parse_bytes(text.encode())
     failed = [c for c in report.check_records if c.status == "failed"]
     assert [(c.check, c.actual) for c in failed] == [
-        ("cells_separated", "市長1200"), ("cells_separated", "土木部133190030155")]
+        ("cells_separated", "市長1200"), ("cells_separated", "土木部133190030155"),
+        ("table_read", "表3 実施機関別決定の内訳")]
     assert report.table_records == [] and report.fiscal_year == 2023
 
 

@@ -75,7 +75,8 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     figures = [metric for read in prose for metric in read.metrics]
     lists = [incident_list(grid, fiscal_year) for grid in incident_grids]
     listed = [incident for found_list in lists for incident in found_list.incidents]
-    loose_rows = validate.check_loose_rows(paragraph.line for paragraph in found.paragraphs)
+    loose_rows = (validate.check_loose_rows(paragraph.line for paragraph in found.paragraphs)
+                  + validate.check_captions_read(found.captions_unread))
     if not (cells or figures or listed or tables.checks or loose_rows):
         # a table that cannot be read is a failed check, not a missing report
         raise ReportError(

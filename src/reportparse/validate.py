@@ -314,6 +314,15 @@ def check_loose_rows(lines: Iterable[Line]) -> list[Check]:
     return checks
 
 
+def check_captions_read(captions: Iterable[Line]) -> list[Check]:
+    """A caption (``表1 開示請求者数``) with no table read under it: the table is an image, or
+    its cells were not kept apart, and its values are missing."""
+    return [_check("table_read", False, None, f"line {line.line}", "a table under the caption",
+                   line.text, f"line {line.line}: {line.text[:40]!r} captions a table, but no "
+                   "rows of one could be read under it; its values are not written")
+            for line in captions]
+
+
 def check_table_dates(cells: list[TableCell], fiscal_year: FiscalYear | None) -> list[Check]:
     """Table values holding a date that cannot be read (an impossible date)."""
     checks = []

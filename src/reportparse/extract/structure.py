@@ -78,6 +78,7 @@ class Outline:
     paragraphs: tuple[Paragraph, ...]
     grids: tuple[Grid, ...]
     prose: tuple[Line, ...]  # every line outside the tables, in order: title, headings, captions
+    captions_unread: tuple[Line, ...] = ()  # captions with no table read under them
 
 
 # --- 1. what each line is ---------------------------------------------------------------
@@ -528,7 +529,9 @@ def outline(document: Document) -> Outline:
     paragraphs = _paragraphs(lines, kinds, starts, heading_at, consumed)
     in_tables = {i for start, end in spans for i in range(start, end)}
     prose = tuple(line for i, line in enumerate(lines) if i not in in_tables)
-    return Outline(tuple(sections), tuple(paragraphs), tuple(_numbered(grids)), prose)
+    unread = tuple(line for i, (line, kind) in enumerate(zip(lines, kinds))
+                   if kind == "caption" and i not in consumed and i not in in_tables)
+    return Outline(tuple(sections), tuple(paragraphs), tuple(_numbered(grids)), prose, unread)
 
 
 def _paragraphs(lines: tuple[Line, ...], kinds: list[str], starts: dict[int, int],
