@@ -45,6 +45,11 @@ def test_empty_file_is_unreadable():
         ("1 自己情報の開示等請求の処理状況", ("1 自己情報の開示等請求の処理状況",)),
         ("１\t３３５", ("1", "335")),
         ("   ", ()),
+        # a label justified letter by letter is one cell; TABs still separate single letters
+        ("公  開\t38\t50%", ("公 開", "38", "50%")),
+        ("合\u3000\u3000計  68  90%", ("合 計", "68", "90%")),
+        ("個  人  情  報  5", ("個 人 情 報", "5")),
+        ("○\t×", ("○", "×")), ("男\t女", ("男", "女")), ("ア  開示請求", ("ア", "開示請求")),
     ],
 )
 def test_split_cells(line, cells):

@@ -7,7 +7,7 @@ stray HTML tags, and blank lines where the original broke pages.
 ``read_text(data, name)`` decodes the bytes (UTF-8 with or without BOM, cp932/Shift_JIS, EUC-JP),
 removes markup, splits each line into cells and normalises every cell once
 (``normalize.normalize``). Single spaces stay inside a cell (``合 計``,
-``【4年1月】 区民…``). A form feed starts a new page; otherwise a text file is one page.
+``【4年1月】 区民…``), and so does a label justified letter by letter (``公  開``). A form feed starts a new page; otherwise a text file is one page.
 """
 
 from __future__ import annotations
@@ -20,7 +20,10 @@ from ..records import Document, Line, ReportError
 from ..values.normalize import fold_count, normalize
 
 _JAPANESE_ENCODINGS = ("utf_8", "cp932", "euc_jp")
-_CELL_SEPARATOR = re.compile(r"\t|[ \u3000]{2,}")
+_SPACE_RUN = re.compile(r"[ \u3000]{2,}")
+# ``公  開``, ``合  計``: a label justified across its cell, one character and a run of spaces
+# at a time, is one cell, not one a character
+_SPREAD_LETTER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
 
@@ -55,10 +58,29 @@ def split_cells(raw_line: str) -> tuple[str, ...]:
     text = (_HTML_TAG.sub("", raw_line) if "<" in raw_line else raw_line).rstrip("\r\n")
     if "\t" not in text:
         text = text.strip(" \u3000")
-    cells = [normalize(cell) for cell in _CELL_SEPARATOR.split(text)]
+    cells = [normalize(cell) for tabbed in text.split("\t") for cell in _spaced_cells(tabbed)]
     while cells and not cells[-1]:
         cells.pop()
     return tuple(cells)
+
+
+def _spaced_cells(text: str) -> list[str]:
+    """The cells of text split at runs of spaces, where runs of single letters are one cell
+    (``公``, ``開`` -> ``公 開``, which ``compact_label`` reads as ``公開``)."""
+    pieces = _SPACE_RUN.split(text)
+    if len(pieces) == 1:
+        return pieces
+    joined: list[str] = []
+    for piece, previous in zip(pieces, [None, *pieces]):
+        if previous is not None and _is_spread_letter(piece) and _is_spread_letter(previous):
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+    return joined
+
+
+def _is_spread_letter(piece: str) -> bool:
+    return len(piece) == 1 and bool(_SPREAD_LETTER.match(piece))
 
 
 def lines_of(text: str) -> tuple[tuple[Line, ...], int]:
