@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 
-from ..read.text import _CELL_SEPARATOR, _HTML_TAG
+from ..read.text import _HTML_TAG, cell_separators
 from ..records import Document
 from .marks import Mark
 
@@ -69,7 +69,7 @@ def _pieces(raw: str) -> list[tuple[int | None, str]]:
         lead, raw = raw[:len(raw) - len(stripped)], stripped
     pieces: list[tuple[int | None, str]] = [(None, lead)] if lead else []
     position, index = 0, 0
-    for separator in _CELL_SEPARATOR.finditer(raw):
+    for separator in cell_separators(raw):
         pieces += [(index, raw[position:separator.start()]), (None, separator.group())]
         position, index = separator.end(), index + 1
     pieces.append((index, raw[position:]))

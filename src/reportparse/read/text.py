@@ -20,9 +20,9 @@ from ..records import Document, Line, ReportError
 from ..values.normalize import fold_count, normalize
 
 _JAPANESE_ENCODINGS = ("utf_8", "cp932", "euc_jp")
-_SPACE_RUN = re.compile(r"[ \u3000]{2,}")
-# ``公  開``, ``合  計``: a label justified across its cell, one character and a run of spaces
-# at a time, is one cell, not one a character
+_CELL_SEPARATOR = re.compile(r"\t|[ \u3000]{2,}")
+# ``公  開``, ``合  計``: a label justified across its cell, one letter and a run of spaces at a
+# time, is one cell, not one a letter
 _SPREAD_LETTER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
@@ -58,25 +58,30 @@ def split_cells(raw_line: str) -> tuple[str, ...]:
     text = (_HTML_TAG.sub("", raw_line) if "<" in raw_line else raw_line).rstrip("\r\n")
     if "\t" not in text:
         text = text.strip(" \u3000")
-    cells = [normalize(cell) for tabbed in text.split("\t") for cell in _spaced_cells(tabbed)]
+    cells = [normalize(cell) for cell in _cells(text)]
     while cells and not cells[-1]:
         cells.pop()
     return tuple(cells)
 
 
-def _spaced_cells(text: str) -> list[str]:
-    """The cells of text split at runs of spaces, where runs of single letters are one cell
-    (``公``, ``開`` -> ``公 開``, which ``compact_label`` reads as ``公開``)."""
-    pieces = _SPACE_RUN.split(text)
-    if len(pieces) == 1:
-        return pieces
-    joined: list[str] = []
-    for piece, previous in zip(pieces, [None, *pieces]):
-        if previous is not None and _is_spread_letter(piece) and _is_spread_letter(previous):
-            joined[-1] = f"{joined[-1]} {piece}"
-        else:
-            joined.append(piece)
-    return joined
+def _cells(text: str) -> list[str]:
+    if "  " not in text and "\u3000" not in text:  # the usual line: TABs or nothing between cells
+        return text.split("\t")
+    cells, start = [], 0
+    for separator in cell_separators(text):
+        cells.append(text[start:separator.start()])
+        start = separator.end()
+    return [*cells, text[start:]]
+
+
+def cell_separators(text: str) -> list[re.Match[str]]:
+    """Where ``text`` splits into cells: at TABs and runs of spaces, except a run of spaces
+    between two single letters (``公  開``)."""
+    pieces = _CELL_SEPARATOR.split(text)  # piece i is before separator i, piece i + 1 after
+    return [separator for separator, before, after
+            in zip(_CELL_SEPARATOR.finditer(text), pieces, pieces[1:])
+            if separator.group() == "\t"
+            or not (_is_spread_letter(before) and _is_spread_letter(after))]
 
 
 def _is_spread_letter(piece: str) -> bool:
