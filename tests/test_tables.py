@@ -317,6 +317,18 @@ def test_a_lone_line_inside_a_numbered_run_is_the_wrapped_end_of_the_row_above()
     assert [c.row_group for c in grouped.cells] == ["開示請求", "開示請求", "訂正請求"]
 
 
+def test_rows_grouped_under_a_year_carry_it_and_each_years_total_checks_its_own_rows(parse_bytes):
+    text = ("平成14年度の状況\n(表1) 最近2年間の処理件数\n\t受付件数\t全部公開\t公開率\n"
+            "平成13年度\t請求\t68\t26\t92.5%\n申出\t182\t28\t99.4%\n合計\t250\t54\t97.5%\n"
+            "平成14年度\t請求\t175\t72\t87.4%\n申出\t329\t136\t99.1%\n合計\t504\t208\t95.0%\n")
+    report = parse_bytes(text.encode())
+    years = [(c.fiscal_year, c.row_label, c.value) for c in report.table_records if c.column == "受付件数"]
+    assert years == [(2001, "請求", "68"), (2001, "申出", "182"), (2001, "合計", "250"),
+                     (2002, "請求", "175"), (2002, "申出", "329"), (2002, "合計", "504")]
+    totals = [(c.status, c.expected) for c in report.check_records if c.check == "total"]
+    assert totals == [("ok", "250"), ("ok", "54"), ("ok", "504"), ("ok", "208")]  # no 率 summed
+
+
 def test_a_short_last_row_that_is_not_the_sums_stays_a_failed_check():
     read, = _read_grids("年度\t請求者数\t請求件数\n13\t906\t4,808\n14\t1,316\t6,257\n15\t1,561\t5,349\n3,000\t16,414\n")
     assert [check.check for check in read.checks] == ["row_width"]

@@ -64,8 +64,11 @@ def _check(name: str, ok: bool, table_no: int | None, location: str, expected, a
 
 def _totalled_rows(rows: list[list[TableCell]], index: int) -> list[list[TableCell]]:
     """The data rows that the total row ``rows[index]`` sums: every other data row for a grand
-    total (``合計``, or an unlabelled total), the rows since the previous total for ``計``."""
-    if rows[index][0].row_label in GRAND_TOTALS or not rows[index][0].row_label:
+    total (``合計``, or an unlabelled total), the rows since the previous total for ``計``, and
+    for a grand total printed once per block (``合計`` under each year's rows)."""
+    label = rows[index][0].row_label
+    per_block = sum(row[0].is_total and row[0].row_label == label for row in rows) > 1
+    if (label in GRAND_TOTALS or not label) and not per_block:
         return [row for row in rows if not row[0].is_total]
     start = max((i + 1 for i in range(index) if rows[i][0].is_total), default=0)
     return rows[start:index]
@@ -105,8 +108,8 @@ def check_totals(cells: list[TableCell]) -> list[Check]:
                 # parts end is not printed; the grand total below still checks every part
                 continue
             for total in row:
-                if total.value_num is None:
-                    continue
+                if total.value_num is None or total.column.endswith("率"):
+                    continue  # a rate (公開率) of the total row is no sum of the rates above
                 key = (total.column_no, total.column)
                 parts = [value for r in totalled if (value := r.get(key)) is not None]
                 summed = sum(parts)

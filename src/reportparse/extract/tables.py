@@ -257,9 +257,10 @@ class _TableReader:
             is_total = _is_total_label(label) or (
                 not label and self.labelled and row is data_rows[-1]
                 and self._sums_above(values, data_rows[:-1]))
+            group_year = label_year(group, self.fiscal_year, False) if group else None
             if is_total:
-                group = ""
-            self._row(row, label, values, group, is_total)
+                group = ""  # it closes the group above, and has that group's year
+            self._row(row, label, values, group, is_total, group_year)
         return TableRead(self.cells, self.checks)
 
     def _check_columns_named(self) -> None:
@@ -335,7 +336,8 @@ class _TableReader:
         return all(q is not None for q, _ in numbers) and all(
             q.value == total for q, total in numbers if q is not None)
 
-    def _row(self, row: Line, label: str, values: list[str], group: str, is_total: bool) -> None:
+    def _row(self, row: Line, label: str, values: list[str], group: str, is_total: bool,
+             group_year: int | None) -> None:
         if all(_pair(cell) for cell in values if cell):
             self._pairs(row, values, group)
             return
@@ -350,7 +352,8 @@ class _TableReader:
                 "cannot be placed and are not written"))
             return
         self.row_no += 1
-        year = label_year(label, self.fiscal_year, self.year_axis) if self.labelled else None
+        year = (label_year(label, self.fiscal_year, self.year_axis) if self.labelled
+                else None) or group_year  # 請求 under 平成13年度
         for column, value in zip(self.columns, placed):
             if value:
                 self._cell(row, label, group, column, column.name, value, is_total, year)
