@@ -290,6 +290,16 @@ def test_three_header_rows_printed_from_the_left_go_under_their_spans():
         ("事務区分及び件数 / 所属固有事務", "出先機関", "23")]
 
 
+def test_a_span_named_as_a_category_holds_the_rows_below_not_the_last_upper_cell():
+    text = ("公開申出件数\t処理区分\t取下げ\t\t\t\t\n公開\t部分公開\t申出拒否\t\t\t\t\n"
+            "不回答\t不存在\tその他\t\t\t\t\n32件\t6件\t19件\t0件\t7件\t0件\t0件\n")
+    read, = _read_grids(text)
+    assert [(c.column_group, c.column, c.value) for c in read.cells] == [
+        ("", "公開申出件数", "32件"), ("処理区分", "公開", "6件"), ("処理区分", "部分公開", "19件"),
+        ("処理区分 / 申出拒否", "不回答", "0件"), ("処理区分 / 申出拒否", "不存在", "7件"),
+        ("処理区分 / 申出拒否", "その他", "0件"), ("", "取下げ", "0件")]
+
+
 def test_a_last_row_of_sums_whose_empty_label_was_dropped_is_the_total():
     text = "年度\t請求者数\t請求件数\n13\t906\t4,808\n14\t1,316\t6,257\n15\t1,561\t5,349\n3,783\t16,414\n"
     read, = _read_grids(text)

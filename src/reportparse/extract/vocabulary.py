@@ -75,8 +75,9 @@ PAGE_FURNITURE = re.compile(r"^(?:最終)?(?:更新日|掲載日|公開日|作�
 # --- notes, totals, units -----------------------------------------------------------------
 NOTE_MARKERS = re.compile(r"^(?:※|\*|\(注\d*\)|注\d*[:.)]|\(備考\)|備考[:])")
 NOTE_HEADER = re.compile(r"^(?:\(?注記?\)?|※|備考|摘要)")
-# An upper header cell that names a group of columns, not one: ``決定内容``, ``処理の状況``, ``内訳``.
-GROUP_HEADING = re.compile(r"(?:内容|状況|内訳|結果)等?$")
+# An upper header cell that names a group of columns, not one: ``決定内容``, ``処理の状況``, ``内訳``,
+# ``処理区分``.
+GROUP_HEADING = re.compile(r"(?:内容|状況|内訳|結果|区分)等?$")
 TOTAL_LABELS = frozenset({"合計", "計", "総計", "小計", "総数"})
 GRAND_TOTALS = frozenset({"合計", "総計", "総数"})
 
