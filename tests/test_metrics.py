@@ -255,3 +255,12 @@ def test_a_change_compared_with_an_unnamed_figure_has_no_name():
     found = outline(read_text("1 状況\n\n前年度に比べ約5百件の増となった。\n".encode(), "t.txt"))
     read = metrics(found.paragraphs[0], None)
     assert read.metrics == [] and [c.actual for c in read.checks] == ["約5百件の増"]
+
+
+def test_a_per_item_phrase_and_a_pointer_word_name_no_figure():
+    text = ("開示決定等の件数\n注:この表は、受け付けた開示請求1件毎のまたは他の機関から移送された"
+            "事案1件ごとの処理状況を分類したものです。\n平成30年度の開示請求は25件でした。\n")
+    assert _figures(text) == [("開示請求", 25, "件", None)]
+    found = outline(read_text("1 経緯\n\n当該2法人に対し削除を依頼した。\n".encode(), "t.txt"))
+    read = metrics(found.paragraphs[0], None)
+    assert read.metrics == [] and [c.actual for c in read.checks] == ["2法人"]

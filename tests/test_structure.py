@@ -78,6 +78,11 @@ def test_circled_numbers_open_headings():
         (1, "開示請求の状況"), (2, "審査請求の状況")]
 
 
+def test_a_line_opening_with_a_count_is_no_heading():
+    text = "経緯\n2法人から削除した旨の連絡あり、2法人以外への情報流出はないことを確認\n"
+    assert [(s.no, s.title) for s in _outline(text).sections] == [(None, "経緯")]
+
+
 def test_prose_split_by_a_run_of_spaces_stays_prose():
     text = ("1 状況\n\n令和3年度の開示請求は5件でした。  また、審査請求は2件でした。\n"
             "全部開示が3件でした。  不開示は2件でした。\n")

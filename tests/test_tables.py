@@ -339,6 +339,12 @@ def test_rows_grouped_under_a_year_carry_it_and_each_years_total_checks_its_own_
     assert totals == [("ok", "250"), ("ok", "54"), ("ok", "504"), ("ok", "208")]  # no 率 summed
 
 
+def test_a_first_column_of_counts_of_legal_persons_is_no_row_label():
+    read, = _read_grids("法人数\t対象者数\t発生日\n58法人\t387名\t令和6年4月5日\n")
+    assert [(c.row_label, c.column, c.unit, c.value_num) for c in read.cells][:2] == [
+        ("", "法人数", "法人", 58), ("", "対象者数", "名", 387)]
+
+
 def test_a_short_last_row_that_is_not_the_sums_stays_a_failed_check():
     read, = _read_grids("年度\t請求者数\t請求件数\n13\t906\t4,808\n14\t1,316\t6,257\n15\t1,561\t5,349\n3,000\t16,414\n")
     assert [check.check for check in read.checks] == ["row_width"]

@@ -70,7 +70,7 @@ _FIGURE = re.compile(
     r"(?P<change>(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
 )
 # ``1件の請求に対して``: a unit of account. (``3,547件に対して、…3,555件`` compares two figures.)
-_RATE_BASIS = re.compile(r"^(?:の中|につき|当たり|あたり|の[^、。]{1,12}?に対し|の[^、。]{1,6}?(?:で|に)[^、。]{0,8}?複数)")
+_RATE_BASIS = re.compile(r"^(?:の中|につき|当たり|あたり|毎|ごと|の[^、。]{1,12}?に対し|の[^、。]{1,6}?(?:で|に)[^、。]{0,8}?複数)")
 _COUNTED_NOUN = re.compile(r"^の(?P<name>[^、。のをがはにでと]{2,15}?)(?:がありました|があり|があった|が|を)")
 _SAID_AFTER = re.compile(r"^は、?(?P<name>[^、。]{2,30}?)(?:による|に関する|に係る)もの")
 _FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
@@ -125,6 +125,8 @@ _OWNER = re.compile(r"(?P<name>[^\s、。,:「」()『』]{1,30}(?:\([^()]{1,10}
 _FOLLOWING = re.compile(r"^(?:次いで|続いて|また|さらに)、?")
 # ``全体の98%``: a share of the whole, named by its subject, not by the whole.
 _WHOLE = frozenset({"全体", "総数", "全請求", "全件", "合計", "全て", "すべて", "総計"})
+# ``当該2法人``: words that point back at something named before, and name nothing themselves
+_POINTERS = frozenset({"当該", "その", "これら", "それら", "同様", "上記", "前記", "次の"})
 _SENTENCE = re.compile(r"(?:[^。()]|\([^()]*\))+。?")
 # ``824人から559人と``, ``335件→192件``: the year before, then this year.
 _FROM_TO = re.compile(rf"^ ?(?:から|→) ?[△▲-]?[\d,]+(?:\.\d+)? ?(?:{_UNIT})")
@@ -204,6 +206,7 @@ def _heading_name(paragraph: Paragraph, sentence: str) -> str:
 
 def _usable(name: str) -> bool:
     return (bool(name) and not _IS_YEAR.match(name) and not name.isdigit() and len(name) <= 30
+            and name not in _POINTERS
             and not _NOT_A_NAME_END.search(name) and not _FIGURE.search(name))
 
 

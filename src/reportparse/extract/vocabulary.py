@@ -54,8 +54,7 @@ NUMBERED_HEADINGS = tuple(re.compile(pattern) for pattern in (
     r"^第(?P<no>\d{1,2})(?:章|節)? ?(?P<title>[^\d\s表].{0,60})$",     # 第1 title
     # ①title: NFKC spells the circled number out as 1, so the title follows it directly; it
     # must open with a word, not a counter (1件の…, 2週間…)
-    r"^(?P<no>\d{1,2})(?!件|人|名|回|団体|事務|業務|課|校|社|通|枚|冊|台|円|千円|施設|機関|世帯|"
-    r"箇所|か所|年|月|日|週|時|分|歳|階|号|条|項|点|割|倍|%)"
+    rf"^(?P<no>\d{{1,2}})(?!{'|'.join(COUNTERS)}|年|月|日|週|時|分|歳|階|号|条|項|点|割|倍)"
     r"(?P<title>[\u4e00-\u9fff\u30a0-\u30ff][^。]{1,40})$",
 ))
 # A list or heading number printed alone before its text: ``(1)``, ``1.``, ``2)``, ``ア``, ``(イ)``.

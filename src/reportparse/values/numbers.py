@@ -55,7 +55,7 @@ def is_number(text: str) -> bool:
 
 
 # Counter units: what a printed figure counts. Longest first, so ``千円`` wins over ``円``.
-COUNTERS = ("団体", "事務", "業務", "施設", "機関", "世帯", "箇所", "か所", "ヶ所", "千円",
+COUNTERS = ("団体", "事務", "業務", "施設", "機関", "世帯", "箇所", "か所", "ヶ所", "千円", "法人",
              "件", "人", "名", "回", "課", "校", "社", "通", "枚", "冊", "台", "円", "%")
 _QUANTITY = re.compile(
     r"^(?P<number>[-△▲]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) ?"
