@@ -264,3 +264,22 @@ def test_a_per_item_phrase_and_a_pointer_word_name_no_figure():
     found = outline(read_text("1 経緯\n\n当該2法人に対し削除を依頼した。\n".encode(), "t.txt"))
     read = metrics(found.paragraphs[0], None)
     assert read.metrics == [] and [c.actual for c in read.checks] == ["2法人"]
+
+
+def test_a_years_part_inside_brackets_is_unnamed_not_the_figure_before():
+    text = "1 内容\n\n支払調書の作成漏れが30件(令和5年 4件、令和4年 4件)あった。\n"
+    read = metrics(outline(read_text(text.encode(), "t.txt")).paragraphs[0], None)
+    assert [(m.metric, m.value) for m in read.metrics] == [("支払調書の作成漏れ", 30)]
+    assert [c.actual for c in read.checks] == ["4件", "4件"]
+
+
+def test_a_bracketed_うち_is_a_part_of_the_figure_before():
+    assert _figures("1 内容\n\nうち法人不利益情報は35件(うち3件は個人情報と重複)。\n") == [
+        ("うち法人不利益情報", 35, "件", None), ("うち法人不利益情報(うち)", 3, "件", None)]
+
+
+def test_a_year_inside_an_items_name_is_that_items_alone():
+    assert _figures_with_years(
+        "2007年度の報告\n\n内訳は、2006年度分8,109件、2005年度分7,590件、異動履歴5,463件となっております。\n"
+    ) == [("2006年度分", "count", 8109, 2006), ("2005年度分", "count", 7590, 2005),
+          ("異動履歴", "count", 5463, 2007)]

@@ -188,6 +188,11 @@ def _owner(before: str) -> str:
     return name if _usable(name) and name not in _WHOLE else ""
 
 
+def _year_right_before(before: str) -> bool:
+    adjacent = _ADJACENT.search(before.rstrip())
+    return bool(adjacent and _IS_YEAR.match(adjacent["name"]))
+
+
 def _name_after(rest: str) -> str:
     """``64件の開示請求があり``, ``4,611件は情報提供申出によるもの``: the noun after a figure
     that counts it."""
@@ -226,7 +231,7 @@ def _name_before(before: str) -> _Named | None:
     if colon:
         return _Named(_cleaned(colon["name"]))
     if before.rstrip("、").endswith("うち"):
-        whole_text = before.rstrip("、").removesuffix("うち").removesuffix("の")
+        whole_text = before.rstrip("、").removesuffix("うち").removesuffix("の").rstrip("( ")
         if _FIGURE_END.search(whole_text):  # 対象公文書20,868件のうち17,198件: of the figure before
             return _Named("", part_of=True)
         whole = _ADJACENT.search(whole_text)
@@ -307,8 +312,11 @@ class _SentenceReader:
         a_year_earlier = bool(self.previous and _PREVIOUS_YEAR.search(before))
         self.name = self._name(figure, before, since, a_year_earlier)
         a_year_earlier = a_year_earlier or bool(_FROM_TO.match(self.text[figure.end():]))
-        self._clause_year = _year_named(since) or self._clause_year
-        self.year = self._clause_year - 1 if a_year_earlier and self._clause_year else self._clause_year
+        year = _year_named(since)
+        if year is None or _year_named(self.name) != year:
+            self._clause_year = year or self._clause_year
+            year = self._clause_year  # else 2004年度分6,793件: the item's own year, not the clause's
+        self.year = year - 1 if a_year_earlier and year else year
         self.previous = figure
 
     def _name(self, figure: re.Match[str], before: str, since: str, a_year_earlier: bool) -> str:
@@ -318,6 +326,8 @@ class _SentenceReader:
             (named and _COMPARISON.match(named.name)) or _COMPARED_WITH.search(since)))
         if a_year_earlier or compared or (named and named.name == "同"):
             return name  # the figure before, a year earlier or compared with it, or 同 (the same)
+        if _year_right_before(before) and since.count("(") > since.count(")"):
+            return ""  # 30件(令和5年 4件、令和4年 4件…): a year's part of a figure, unnamed
         if named and named.part_of and not named.name and previous:
             return name.removesuffix("(うち)") + "(うち)" if name else ""
         if named and _usable(named.name):
