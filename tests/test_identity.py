@@ -35,6 +35,8 @@ def test_municipality(texts, expected):
     (("(1)公文書公開請求件数等の推移(平成30年度~令和4年度)",), 2022),  # a range: its last year
     (("令和3年度から令和5年度までの状況",), 2023),
     (("更新日:2022年6月27日",), None),  # a date is no fiscal year
+    (("2006年度分8,109件、2005年度分7,590件",), None),  # years of data, not of the report
+    (("令和2年度中に受け付けた申請書", "令和5年度の運用状況"), 2023),
 ])
 def test_stated_fiscal_year(texts, start_year):
     found = stated_fiscal_year(_lines(*texts))

@@ -50,6 +50,8 @@ _FIRST_REPORT_YEAR = 1982
 _ERAS_OF_REPORTS = ("昭和", "平成", "令和")
 _RANGE_TO = re.compile(r"^ ?(?:~|から|-) ?(?P<last>\S*?年度)")
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
+# ``2006年度分8,109件``, ``令和2年度中に受け付けた``: the year of some data, not of the report
+_DATA_YEAR = re.compile(r"[^\s、。]*?年度(?:分|中に|中の)")
 _NOT_NAMES = ("区市町村", "市区町村", "都道府県", "特別区", "地区", "各区", "全区", "本市", "本区",
               "当市", "当区", "同市", "同区")
 
@@ -89,14 +91,15 @@ def stated_fiscal_year(lines: Sequence[Line]) -> FiscalYear | None:
     """The fiscal year ``lines`` (the report's prose, headings and captions: not its table
     rows) state first: ``令和3年度``; a period ``令和4年4月1日~令和5年3月31日``; or an era-less
     ``19年度`` whose era is the one the page writes most."""
-    for line in lines:
-        found = find_fiscal_year(line.text)
+    texts = [_DATA_YEAR.sub("", line.text) for line in lines]
+    for text in texts:
+        found = find_fiscal_year(text)
         if found:
-            return _range_end(line.text, found)
-        period = _period(line.text)
+            return _range_end(text, found)
+        period = _period(text)
         if period:
             return period
-    return _eraless(lines)
+    return _eraless(texts)
 
 
 def _range_end(text: str, first: FiscalYear) -> FiscalYear:
@@ -121,14 +124,14 @@ def _period(text: str) -> FiscalYear | None:
         return None
 
 
-def _eraless(lines: Sequence[Line]) -> FiscalYear | None:
+def _eraless(texts: Sequence[str]) -> FiscalYear | None:
     """An era-less ``19年度`` read in the era the page writes most (``平成20年3月31日``), or,
     where the page writes none, in the one era that puts it between the first such report and
     today (``22年度``: 平成22年度; ``5年度`` could be 平成 or 令和 and is left unread)."""
-    eras = Counter(era for line in lines for era in _ERA.findall(line.text))
+    eras = Counter(era for text in texts for era in _ERA.findall(text))
     candidates = [eras.most_common(1)[0][0]] if eras else list(_ERAS_OF_REPORTS)
-    for line in lines:
-        readings = _readings(line.text, candidates)
+    for text in texts:
+        readings = _readings(text, candidates)
         if readings is not None:
             return named_fiscal_year(readings.pop()) if len(readings) == 1 else None
     return None
