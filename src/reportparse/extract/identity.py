@@ -39,7 +39,8 @@ PREFECTURES = (
 )
 # What follows a municipality's name when the text speaks of it as the publisher.
 GOVERNS = ("個人情報", "情報公開", "条例", "区政", "市政", "町政", "村政", "県政", "都政", "府政",
-           "公文書", "行政", "長", "役所", "議会", "の個人情報", "の情報公開", "報")
+           "公文書", "行政", "長", "役所", "議会", "の個人情報", "の情報公開", "報",
+           "は、")  # 港区は、…判明しました: the subject of the notice
 _KANJI = r"\u4e00-\u9fff々ヶ"
 _NAME = rf"(?<![{_KANJI}])(?P<name>[{_KANJI}]{{1,6}}?(?:都|道|府|県|市|区|町|村))"
 _NAMED = re.compile(_NAME + "(?= ?(?:" + "|".join(GOVERNS) + "))")
