@@ -25,9 +25,10 @@ Qualifiers are no part of a name: a bracketed clause (``開示請求(…公文�
 leading ``及び``; ``…によるもの`` / ``…に関するもの`` name what comes before; a name that a
 connective would leave as one generic word keeps its qualifier (``業務委託に関する文書``).
 
-``計`` / ``合計`` before the number marks a total (``審査請求(計)``); ``各`` ("each") marks a
-per-item figure, which is no key figure; ``XのうちN件`` is part of X (``X(うち)``); ``1件の請求に
-対して`` is a unit of account, not a figure.
+``計`` / ``合計`` before the number marks a total (``審査請求(計)``); ``各`` / ``それぞれ``
+("each") marks a per-item figure, which is no key figure; ``XのうちN件`` is part of X
+(``X(うち)``); ``1件の請求に対して`` and ``1件毎`` are units of account, not figures. Counts
+written in kanji (``八件``, ``二十一件``, ``ゼロ件``) are read before 件 and 名.
 
 A figure for the year before (``全部開示が100件(前年度95件)``) is the same metric with the
 earlier ``fiscal_year``.
@@ -56,13 +57,17 @@ from .structure import Paragraph
 _UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
 # ``3万5千件``, ``約5百件``, ``1万2,345人``: digits with kanji powers of ten (not ``5千円``, a counter)
 _MAGNITUDES = r"\d+(?:\.\d+)?万(?:\d+千(?!円)|\d{1,3}(?:,\d{3})*)?|\d+(?:千(?!円)|百)"
+# ``八件``, ``二十一件``, ``ゼロ件``: kanji numerals, as minutes and vertical text print counts; only
+# before 件 and 名, and not inside a word (``同一件名``, ``唯一``, ``一人一人``)
+_KANJI_COUNT = (r"(?<![同統唯単万第逐均〇一二三四五六七八九十百千])"
+                r"(?:[〇一二三四五六七八九十百千]{1,6}|ゼロ)(?=[件名](?!名))")
 _FIGURE = re.compile(
     # the characters a figure can start with, tested first: 3x faster scanning, same matches
-    r"(?=[各計合約お延の△▲\-\d])"
-    r"(?P<prefix>各|計|合計)?(?:約|およそ|延べ|のべ)?"
+    r"(?=[各そ計合約お延の△▲\-\dゼ〇一二三四五六七八九十百千])"
+    r"(?P<prefix>各|それぞれ|計|合計)?(?:約|およそ|延べ|のべ)?"
     # 第3回 is the third meeting, not three: an ordinal is no figure
     # ``5 5 9 人``: a digit of a letter-spaced number, not a figure of its own
-    rf"(?<![第\d,.])(?<!\d )(?P<number>[△▲-]?(?:{_MAGNITUDES}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|・\d+(?=%))?)"
+    rf"(?<![第\d,.])(?<!\d )(?P<number>{_KANJI_COUNT}|[△▲-]?(?:{_MAGNITUDES}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|・\d+(?=%))?)"
     # ``335 件``, as a PDF's text layer may space it: then the counter starts no longer word
     # (``1 課題``, ``2 回答``), except a change or an approximation (``12 件増加``, ``5 人程度``)
     rf"(?P<spaced> )?(?P<unit>{_UNIT})(?(spaced)(?!(?![増減前程以余超弱強多少上下])[\u4e00-\u9fff]))"
@@ -85,7 +90,7 @@ _COLON = re.compile(r"(?<![^、。,:「」()])(?P<name>[^、。,:「」()]+?) ?:
 _QUOTED = re.compile(r"「(?P<name>[^「」]+)」 ?\($")
 _SUBJECT = re.compile(r"(?<![^、。:])(?P<name>[^、。:]+?)(?:は|が)、? ?$")
 _PARTICLE_END = re.compile(r"(?:は|が|を|に|で|と|も|の|へ|や|から|より|まで|のうち|うち)$")
-_PERIOD = re.compile(r"^(?:また、?|なお、?|その他、?)?[^、。]*?(?:\d|元|昨|前|本|今|当|翌)(?:年度|年)"
+_PERIOD = re.compile(r"^(?:また、?|なお、?|その他、?)?[^、。]*?(?:\d|[〇一二三四五六七八九十]|元|昨|前|本|今|当|翌)(?:年度|年)"
                      r"[^、。]*?(?:の|における|に|、| )")
 _CONNECTIVE = re.compile(
     r"^.*(?:に関する|における|に係る|についての|について|に対する|のため|ため、?|による|のうち)")
@@ -290,7 +295,7 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
 def _not_a_key_figure(text: str, figure: re.Match[str]) -> bool:
     """``各1件`` (per item) and ``1件の請求に対して`` (a unit of account) count nothing."""
     rest = text[figure.end():]
-    return (figure["prefix"] == "各" or bool(_RATE_BASIS.match(rest))
+    return (figure["prefix"] in ("各", "それぞれ") or bool(_RATE_BASIS.match(rest))
             or (figure["number"] == "1" and rest.startswith("に対し")))
 
 

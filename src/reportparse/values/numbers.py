@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .dates import DateError, parse_numeral
+
 _NUMBER = re.compile(r"^(?P<sign>[-△▲]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?$")
 
 
@@ -30,6 +32,7 @@ def parse_number(text: str) -> int | float | None:
 
 
 _POWERS = {"万": 10_000, "千": 1_000, "百": 100}
+_KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千")
 _DIGITS_AND_POWER = re.compile(r"(?P<digits>[\d.]+)(?P<power>[万千百])?")
 
 
@@ -38,6 +41,10 @@ def parse_figure_number(text: str) -> int | float | None:
     of ten (``3万5千`` -> 35000, ``1.5万`` -> 15000, ``1万2,345`` -> 12345) and ``・`` as the
     decimal point of a figure set vertically (``44・6`` -> 44.6)."""
     text = text.replace("・", ".")
+    if text == "ゼロ":
+        return 0
+    if all(character in _KANJI_NUMERALS for character in text):  # 二十一
+        return _kanji_numeral(text)
     if not any(power in text for power in _POWERS):
         return parse_number(text)
     sign = -1 if text[0] in "-△▲" else 1
@@ -48,6 +55,13 @@ def parse_figure_number(text: str) -> int | float | None:
             return None
         total += number * _POWERS[part["power"]] if part["power"] else number
     return sign * (int(total) if float(total).is_integer() else total)
+
+
+def _kanji_numeral(text: str) -> int | None:
+    try:
+        return parse_numeral(text)
+    except DateError:
+        return None
 
 
 def is_number(text: str) -> bool:
