@@ -291,3 +291,17 @@ def test_counts_in_kanji_numerals_and_per_item_それぞれ():
     assert _figures_with_years(text) == [
         ("開示決定等", "count", 21, 2023), ("開示", "count", 8, 2023), ("不開示", "count", 0, 2023),
         ("同一件名の文書", "count", 1, 2023)]
+
+
+def test_figures_addressed_to_each_office_and_the_noun_after_a_total():
+    assert _figures_with_years(
+        "平成29年度の状況\n\n平成29年度は、町長に対して8件、教育委員会に対して19件、合わせて27件の公開の申出が"
+        "ありました。18件の自己に関する個人情報の開示請求がありました。\n"
+    ) == [("町長", "count", 8, 2017), ("教育委員会", "count", 19, 2017),
+          ("公開の申出", "count", 27, 2017), ("個人情報の開示請求", "count", 18, 2017)]
+
+
+def test_a_change_against_a_named_year_is_this_years_change():
+    assert _figures_with_years(
+        "平成24年度 運用状況\n\n1 処理状況\n\n処理件数は19,494件であり、平成23年度と比べて7,856件増加している。\n"
+    ) == [("処理件数", "count", 19494, 2012), ("処理件数", "change", 7856, 2012)]

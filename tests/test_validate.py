@@ -112,6 +112,13 @@ def test_a_caption_with_no_table_read_under_it_is_a_failed_check(parse_bytes):
     assert [(c.table_no, c.value) for c in report.table_records] == [(3, "5")]
 
 
+def test_a_page_whose_only_figures_have_no_name_is_written_with_its_failed_checks(parse_bytes):
+    report = parse_bytes("平成29年度の状況\n\n平成29年度は、6人のかたから申出がありました。\n".encode())
+    assert report.metric_records == []
+    assert [(c.check, c.actual) for c in report.check_records if c.status == "failed"] == [
+        ("metric_named", "6人")]
+
+
 def test_a_figure_of_one_year_is_not_checked_against_a_total_over_several(parse_bytes):
     text = ("平成16年度\n\n1 請求状況\n\nなお、請求件数の過去最多は、平成7年度の10,492件です。\n"
             "年度\t請求者数\t請求件数\n14\t1,316人\t6,257件\n15\t1,561\t5,349\n16\t1,356\t6,953\n"

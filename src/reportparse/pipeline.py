@@ -77,7 +77,8 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     listed = [incident for found_list in lists for incident in found_list.incidents]
     loose_rows = (validate.check_loose_rows(paragraph.line for paragraph in found.paragraphs)
                   + validate.check_captions_read(found.captions_unread))
-    if not (cells or figures or listed or tables.checks or loose_rows):
+    prose_checks = [check for read in prose for check in read.checks]
+    if not (cells or figures or listed or tables.checks or loose_rows or prose_checks):
         # a table that cannot be read is a failed check, not a missing report
         raise ReportError(
             "no_report_found",
@@ -89,7 +90,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
         [validate.folded_characters(document.folded)]
         + tables.checks
         + loose_rows
-        + [check for read in prose for check in read.checks]
+        + prose_checks
         + validate.damaged(document.damage, damage_message(document.damage))
         + validate.fiscal_year_readable(fiscal_year_problem)
         + validate.check_totals(cells)

@@ -76,7 +76,8 @@ _FIGURE = re.compile(
 )
 # ``1件の請求に対して``: a unit of account. (``3,547件に対して、…3,555件`` compares two figures.)
 _RATE_BASIS = re.compile(r"^(?:の中|につき|当たり|あたり|毎|ごと|の[^、。]{1,12}?に対し|の[^、。]{1,6}?(?:で|に)[^、。]{0,8}?複数)")
-_COUNTED_NOUN = re.compile(r"^の(?P<name>[^、。のをがはにでと]{2,15}?)(?:がありました|があり|があった|が|を)")
+# (``6人のかたから申出が``: what comes from someone is not the noun the figure counts)
+_COUNTED_NOUN = re.compile(r"^の(?P<name>(?:(?!から)[^、。をがは]){2,20}?)(?:がありました|があり|があった|が|を)")
 _SAID_AFTER = re.compile(r"^は、?(?P<name>[^、。]{2,30}?)(?:による|に関する|に係る)もの")
 _FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
 # The name patterns below read the end of a text. Each opens with a lookbehind that lets a
@@ -86,6 +87,8 @@ _ADJACENT = re.compile(r"(?<![^\s、。,:「」()『』→])(?P<name>[^\s、。,
 # ``…内訳は、県土整備部(5,643件)、…``, ``法令秘情報(1号)2件``: an enumerated item and its figure.
 _ITEM = re.compile(r"(?<![^、。:])(?:(?P<name>[^、。:()]{2,30}\([^()]{1,10}\)) ?"
                    r"|(?P<item>[^、。:()]{2,30}) ?\()$")
+# ``町長に対して8件``: the figure of whom it was addressed to
+_ADDRESSEE = re.compile(r"(?<![^、。])(?P<name>[^、。]{1,20}?)に対して ?$")
 _COLON = re.compile(r"(?<![^、。,:「」()])(?P<name>[^、。,:「」()]+?) ?: ?$")
 _QUOTED = re.compile(r"「(?P<name>[^「」]+)」 ?\($")
 _SUBJECT = re.compile(r"(?<![^、。:])(?P<name>[^、。:]+?)(?:は|が)、? ?$")
@@ -107,7 +110,7 @@ _GLOSS = re.compile(r" ?\([^()]{6,}\)")
 _WHAT_IT_IS = re.compile(r"^(?P<what>.+?)(?:による|に関する|に係る|についての|について[^、。]*?)もの$")
 _CONJUNCTION = re.compile(r"^(?:及び|並びに|又は|または|ならびに)")
 # ``前年度と比べて8件増加``: a change of the figure before it.
-_COMPARED_WITH = re.compile(r"(?:前年度?|昨年度?)(?:と|に比べ|比|より|から)")
+_COMPARED_WITH = re.compile(r"(?:前年度?|昨年度?|年度)(?:と|に比べ|比|より|から)")
 _ENUMERATION = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([ア-ン]\)|[ア-ン][.)]) ?")
 # ``前年度比413件の減少``: a change is named after what it compares, not after the comparison.
 _COMPARISON = re.compile(r"^(?:対)?(?:前年度?|昨年度?|前回)(?:比|と比べ|に比べ|から)?$")
@@ -125,7 +128,7 @@ _SENTENCE_TOPIC = re.compile(r"(?:^|(?<=、))(?P<name>[^、。:]+?)(?:は、?|�
 # A clause's subject after a figure: ``…186名で県内が全体の98%``, ``…、警視総監における決定件数が、``.
 _CLAUSE_SUBJECT = re.compile(r"(?:^で?|(?<=、))(?![のにをでとがはも])(?P<name>[^、。:]+?)(?:は|が)")
 # ``平成20年度から…増加しており``: the year a change began, not the year of the figures.
-_SINCE_YEAR = re.compile(r"\S*?年度(?:から|以降|以来)")
+_SINCE_YEAR = re.compile(r"(?<![^\s、。])[^\s、。]*?年度(?:から|以降|以来|と比べ|と比較|に比べ|比|より)")
 _OWNER = re.compile(r"(?P<name>[^\s、。,:「」()『』]{1,30}(?:\([^()]{1,10}\))?)")  # 市長(市長部局)
 _FOLLOWING = re.compile(r"^(?:次いで|続いて|また|さらに)、?")
 # ``全体の98%``: a share of the whole, named by its subject, not by the whole.
@@ -235,6 +238,9 @@ def _name_before(before: str) -> _Named | None:
     colon = _COLON.search(before)
     if colon:
         return _Named(_cleaned(colon["name"]))
+    addressee = _ADDRESSEE.search(before)
+    if addressee:
+        return _Named(_cleaned(addressee["name"]))
     if before.rstrip("、").endswith("うち"):
         whole_text = before.rstrip("、").removesuffix("うち").removesuffix("の").rstrip("( ")
         if _FIGURE_END.search(whole_text):  # 対象公文書20,868件のうち17,198件: of the figure before
