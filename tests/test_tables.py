@@ -345,6 +345,28 @@ def test_a_first_column_of_counts_of_legal_persons_is_no_row_label():
         ("", "法人数", "法人", 58), ("", "対象者数", "名", 387)]
 
 
+def test_an_unheaded_last_column_of_row_sums_is_written_without_a_name():
+    text = ("\t開示\t部分開示\t不開示\n請求\t2,281\t16,653\t255\t19,189\n申出\t0\t0\t0\t0\n"
+            "合計\t2,281\t16,653\t255\t19,189\n")
+    read, = _read_grids(text)
+    assert read.checks == []
+    assert [(c.column_no, c.column, c.value) for c in read.cells if c.row_label == "請求"] == [
+        (1, "開示", "2,281"), (2, "部分開示", "16,653"), (3, "不開示", "255"), (4, "", "19,189")]
+    wrong, = _read_grids(text.replace("19,189\n申出", "19,000\n申出"))  # not the sums: still lost
+    assert {c.check for c in wrong.checks} == {"row_width"}
+
+
+def test_a_row_short_only_of_its_trailing_text_cells_is_read():
+    text = ("実施機関\t申出件数\t主な申出内容\n町長\t8件\n総務課\t1件\t・計画書\n"
+            "住民活動推進課\t7件\t・見積依頼書\n")
+    read, = _read_grids(text)
+    assert read.checks == []
+    assert [(c.row_label, c.column, c.value) for c in read.cells][:2] == [
+        ("町長", "申出件数", "8件"), ("総務課", "申出件数", "1件")]
+    shifted, = _read_grids("区分\t件数\t内容\t人数\nア\t3\t・文書\t2\nイ\t5\t1\n")
+    assert [c.check for c in shifted.checks] == ["row_width"]  # a middle cell lost: not placed
+
+
 def test_a_short_last_row_that_is_not_the_sums_stays_a_failed_check():
     read, = _read_grids("年度\t請求者数\t請求件数\n13\t906\t4,808\n14\t1,316\t6,257\n15\t1,561\t5,349\n3,000\t16,414\n")
     assert [check.check for check in read.checks] == ["row_width"]

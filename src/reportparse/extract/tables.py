@@ -193,12 +193,15 @@ def _is_note_piece(cell: str) -> bool:
     return " (" in cell and cell.endswith(")") and len(cell) > 12
 
 
-def _placed(values: list[str], columns: list[_Column], headed: bool) -> list[str] | None:
+def _placed(values: list[str], columns: list[_Column], headed: bool,
+            row_total: int | None) -> list[str] | None:
     """The row's values, one per column, or None when they cannot be placed for sure (too few
-    or too many, or a value under no printed heading of a table that has a header)."""
+    or too many, or a value under no printed heading of a table that has a header, other than
+    its column of row totals)."""
     placed = _by_position(values, columns)
     if placed is None or (headed and any(
-            value and not column.name for value, column in zip(placed, columns))):
+            value and not column.name and column.no != row_total
+            for value, column in zip(placed, columns))):
         return None
     return placed
 
@@ -341,7 +344,8 @@ class _TableReader:
         if all(_pair(cell) for cell in values if cell):
             self._pairs(row, values, group)
             return
-        placed = _placed(values, self.columns, self.grid.header_rows > 0)
+        placed = _placed(self._with_empty_texts(values), self.columns, self.grid.header_rows > 0,
+                         self._row_total_column)
         if placed is None:
             named = sum(bool(c.name) and not c.note for c in self.columns)
             self.checks.append(_check(
@@ -364,6 +368,46 @@ class _TableReader:
         if self.fiscal_year is None or self._rows_are_years:
             return None
         return self.fiscal_year.start_year
+
+    def _with_empty_texts(self, values: list[str]) -> list[str]:
+        """A row short only of cells in the text columns that end the table (``町長 8件`` under
+        申出件数 | 主な申出内容): those cells were printed empty, and the copy dropped them."""
+        missing = self.columns[len(values):]
+        if not missing or not all(column.no in self._text_columns for column in missing) or any(
+                (column.no in self._text_columns) != _is_label(value)
+                for column, value in zip(self.columns, values) if value):
+            return values
+        return values + [""] * len(missing)
+
+    @cached_property
+    def _full_rows(self) -> list[list[str]]:
+        return [values for row in self.grid.rows
+                if len(values := self._values(row)) == len(self.columns)]
+
+    @cached_property
+    def _text_columns(self) -> set[int]:
+        """Columns whose every printed value is text, not a number."""
+        texts: set[int] = set()
+        for column in self.columns:
+            printed = [values[column.no - 1] for values in self._full_rows if values[column.no - 1]]
+            if printed and all(_is_label(value) for value in printed):
+                texts.add(column.no)
+        return texts
+
+    @cached_property
+    def _row_total_column(self) -> int | None:
+        """An unheaded last column (``⎵ 開示 部分開示 … ⎵``) whose every value is the sum of its
+        row: the row totals, written with an empty column name."""
+        if len(self.columns) < 3 or not self._full_rows:
+            return None
+        *named, last = self.columns
+        if last.name or not all(column.name for column in named):
+            return None
+        for values in self._full_rows:
+            numbers = [quantity.value for value in values if (quantity := parse_quantity(value))]
+            if len(numbers) != len(values) or sum(numbers[:-1]) != numbers[-1]:
+                return None
+        return last.no
 
     @cached_property
     def _printed_units(self) -> dict[int, str]:
