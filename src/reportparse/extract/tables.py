@@ -398,16 +398,14 @@ class _TableReader:
     def _row_total_column(self) -> int | None:
         """An unheaded last column (``⎵ 開示 部分開示 … ⎵``) whose every value is the sum of its
         row: the row totals, written with an empty column name."""
-        if len(self.columns) < 3 or not self._full_rows:
-            return None
         *named, last = self.columns
-        if last.name or not all(column.name for column in named):
+        if len(named) < 2 or last.name or not all(column.name for column in named):
             return None
         for values in self._full_rows:
             numbers = [quantity.value for value in values if (quantity := parse_quantity(value))]
             if len(numbers) != len(values) or sum(numbers[:-1]) != numbers[-1]:
                 return None
-        return last.no
+        return last.no if self._full_rows else None
 
     @cached_property
     def _printed_units(self) -> dict[int, str]:
