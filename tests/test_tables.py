@@ -367,6 +367,16 @@ def test_a_row_short_only_of_its_trailing_text_cells_is_read():
     assert [c.check for c in shifted.checks] == ["row_width"]  # a middle cell lost: not placed
 
 
+def test_row_labels_printed_once_over_two_merged_cells_head_the_rows_below():
+    text = ("処分区分\t2018年度\t2017年度\n処理済\t開示決定等の措置済\t全部開示\t0\t2\n"
+            "部分開示\t10\t12\n合計\t10\t14\n")
+    read, = _read_grids(text)
+    assert [check.status for check in read.checks] == []
+    assert [(c.row_group, c.row_label, c.value) for c in read.cells][:3] == [
+        ("処理済 / 開示決定等の措置済", "全部開示", "0"), ("処理済 / 開示決定等の措置済", "全部開示", "2"),
+        ("処理済 / 開示決定等の措置済", "部分開示", "10")]
+
+
 def test_a_short_last_row_that_is_not_the_sums_stays_a_failed_check():
     read, = _read_grids("年度\t請求者数\t請求件数\n13\t906\t4,808\n14\t1,316\t6,257\n15\t1,561\t5,349\n3,000\t16,414\n")
     assert [check.check for check in read.checks] == ["row_width"]

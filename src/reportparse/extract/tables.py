@@ -306,16 +306,19 @@ class _TableReader:
         return first is not None and then == first + 1
 
     def _regrouped(self, row: Line, group: str) -> tuple[str, Line]:
-        """A row one cell wider than the table, labelled by its second cell: its first cell,
-        printed once (a vertically merged cell), heads it and the rows below it up to a total
-        (``知事 総務部 25 …``); empty, it is the filler of such a cell (`` 総務部 100 …``)."""
+        """A row wider than the table by leading label cells, labelled by the last of them:
+        the ones before it, printed once (vertically merged cells), head it and the rows below
+        it up to a total (``知事 総務部 25 …``; ``処理済 開示決定等の措置済 全部開示 0 …``); empty,
+        they are the fillers of such cells (`` 総務部 100 …``)."""
         cells = row.cells
-        if not (self.labels == 1 and len(cells) == len(self.columns) + 2 and _is_label(cells[1])):
+        extra = len(cells) - len(self.columns) - 1
+        if not (self.labels == 1 and extra >= 1 and _is_label(cells[extra])):
             return group, row
-        if not cells[0]:
-            return group, replace(row, cells=cells[1:])
-        if _is_label(cells[0]) and compact_label(cells[0]) not in TOTAL_LABELS:
-            return compact_label(cells[0]), replace(row, cells=cells[1:])
+        heads = cells[:extra]
+        if not any(heads):
+            return group, replace(row, cells=cells[extra:])
+        if all(_is_label(cell) for cell in heads) and compact_label(heads[0]) not in TOTAL_LABELS:
+            return " / ".join(compact_label(cell) for cell in heads), replace(row, cells=cells[extra:])
         return group, row
 
     def _label(self, row: Line) -> str:
