@@ -54,7 +54,7 @@ _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
 # ``2006年度分8,109件``, ``令和2年度中に受け付けた``: the year of some data, not of the report
 # (it starts where its run of characters starts: else the search is quadratic in a long line)
 _DATA_YEAR = re.compile(r"(?<![^\s、。])[^\s、。]*?年度(?:分|中に|中の)")
-_NOT_NAMES = ("区市町村", "市区町村", "都道府県", "特別区", "地区", "各区", "全区", "本市", "本区",
+_NOT_NAMES = ("市町村", "区市町村", "市区町村", "都道府県", "特別区", "地区", "各区", "全区", "本市", "本区",
               "当市", "当区", "同市", "同区")
 
 
