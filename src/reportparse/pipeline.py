@@ -13,6 +13,7 @@ import hashlib
 from pathlib import Path
 
 from . import __version__, validate
+from .extract.blocks import incident_blocks
 from .extract.identity import latest_table_year, municipality, stated_fiscal_year
 from .extract.incidents import incident_list, is_incident_grid
 from .extract.metrics import metrics
@@ -71,11 +72,13 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     fiscal_year, tables, fiscal_year_problem = _fiscal_year_and_tables(
         found, [grid for grid in found.grids if not any(grid is i for i in incident_grids)])
     cells = tables.cells
-    prose = [metrics(paragraph, fiscal_year) for paragraph in found.paragraphs]
+    blocks = incident_blocks(found.paragraphs, max((grid.no for grid in found.grids), default=0) + 1)
+    incident_grids += blocks.grids
+    prose = [metrics(paragraph, fiscal_year) for paragraph in blocks.paragraphs]
     figures = [metric for read in prose for metric in read.metrics]
     lists = [incident_list(grid, fiscal_year) for grid in incident_grids]
     listed = [incident for found_list in lists for incident in found_list.incidents]
-    loose_rows = (validate.check_loose_rows(paragraph.line for paragraph in found.paragraphs)
+    loose_rows = (validate.check_loose_rows(paragraph.line for paragraph in blocks.paragraphs)
                   + validate.check_captions_read(found.captions_unread))
     prose_checks = [check for read in prose for check in read.checks]
     if not (cells or figures or listed or tables.checks or loose_rows or prose_checks):

@@ -260,7 +260,8 @@ def _incident_date_check(incident: Incident, table_no: int | None,
     location = f"表{table_no} {where}"
     name = f"incident {incident.no}" if numbered else f"the incident at {where}"
     if incident.occurred is None:
-        reason = _unreadable(incident.occurred_label, fiscal_year) or "no date printed"
+        label = incident.occurred_label
+        reason = (_unreadable(label, fiscal_year) if label else None) or "no date printed"
         return _check("date_readable", False, table_no, location, "a date",
                       incident.occurred_label, f"{name}: {reason}")
     if fiscal_year is None:

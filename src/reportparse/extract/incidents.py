@@ -52,7 +52,7 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "no": ("no", "no.", "番号", "項番", "通番", "#"),
     "category": ("種別", "区分", "事故の種類", "事案の種類", "分類", "種類", "類型"),
     "description": ("内容", "概要", "事案の概要", "事故の内容", "事案の内容", "事故概要",
-                    "事案概要", "事故の概要"),
+                    "事案概要", "事故の概要", "要旨", "概要と経緯"),
     "occurred": ("発生日", "発生年月日", "発生日時", "発生時期", "発生年月", "発生月",
                  "判明日", "判明年月日", "判明日時", "発覚日", "年月日", "日付"),
     "cause": ("原因", "発生原因", "事故原因"),
@@ -120,7 +120,7 @@ def _header_key(cell: str) -> str:
 
 
 @lru_cache(maxsize=1024)  # a pure function; every report of a batch repeats its headers
-def _meaning(cell: str) -> tuple[int, str] | None:
+def header_meaning(cell: str) -> tuple[int, str] | None:
     """(rank, meaning) of a header cell: exact words first, then the longest it ends with."""
     key = _header_key(cell)
     if not key or key.endswith(NOT_DESCRIPTIONS):
@@ -167,7 +167,7 @@ def _numbered(grid: Grid, position: int) -> bool:
 def columns(grid: Grid) -> Columns:
     ranked: dict[str, list[tuple[int, int]]] = {}
     for position, cell in enumerate(grid.header):
-        found = _meaning(cell)
+        found = header_meaning(cell)
         if found is None and not cell.strip() and _numbered(grid, position):
             found = (0, "no")
         if found:

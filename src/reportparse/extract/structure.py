@@ -473,8 +473,10 @@ class _Headings:
 
 
 def _is_plain_title(text: str) -> bool:
+    """A short line of words; not a label and its text (``【所管課】企画課``)."""
     return (len(text) <= words.PLAIN_HEADING_MAX and not re.search(r"[。、,:]|\d", text)
-            and not text.endswith(words.SENTENCE_ENDINGS) and not text.startswith(("『", "「")))
+            and not text.endswith(words.SENTENCE_ENDINGS) and not text.startswith(("『", "「"))
+            and not (text.startswith("【") and not text.endswith("】")))
 
 
 # --- the chain ----------------------------------------------------------------------------

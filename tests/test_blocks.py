@@ -1,0 +1,50 @@
+"""Incidents printed as labelled prose (round-3 real pages: 個別公表 notices and numbered blocks)."""
+
+LABELLED = """令和5年度 個人情報の漏えい等事案の公表
+1 住民票の写しの誤交付(令和5年6月12日)
+概要:窓口で住民票の写しを別人に交付した(1名分)。
+原因:交付時の本人確認が不十分であったため。
+再発防止策:交付時に氏名と生年月日を読み上げて確認する。
+所管課:市民課
+2 通知書の誤送付(令和5年9月4日)
+概要:国民健康保険税の納税通知書を別人に送付した(2名分)。
+原因:同上
+再発防止策:封入作業を二人で行う。
+所管課:保険年金課
+"""
+
+
+def test_numbered_blocks_of_labelled_lines_are_an_incident_list(parse_bytes):
+    report = parse_bytes(LABELLED.encode())
+    assert [(i.no, i.category, i.occurred, i.description, i.affected_count, i.affected_unit,
+             i.cause, i.cause_as_printed, i.measures, i.departments)
+            for i in report.incident_records] == [
+        (1, "住民票の写しの誤交付", "2023-06-12", "窓口で住民票の写しを別人に交付した(1名分)。", 1, "名",
+         "交付時の本人確認が不十分であったため。", "交付時の本人確認が不十分であったため。",
+         "交付時に氏名と生年月日を読み上げて確認する。", "市民課"),
+        (2, "通知書の誤送付", "2023-09-04", "国民健康保険税の納税通知書を別人に送付した(2名分)。", 2, "名",
+         "交付時の本人確認が不十分であったため。", "同上", "封入作業を二人で行う。", "保険年金課")]
+    assert report.metric_records == []  # (1名分) is the incident's affected count, no key figure
+    assert [c.status for c in report.check_records if c.check.startswith("incident")] == ["ok"]
+
+
+def test_one_incident_under_headings_of_its_own(parse_bytes):
+    text = ("平成29年度 認可外保育施設に対するメールアドレスの誤送信\n1 要旨\n"
+            "平成29年8月21日、変更後の様式をメールにより送信する際、全ての受信者のメールアドレスが表示される形で送信した。\n"
+            "2 送信先\n認可外保育施設113箇所に送信した。\n3 県の対応\nメール受信者に謝罪し、削除を依頼した。\n"
+            "4 再発防止\nBCCで送信する。\n")
+    report = parse_bytes(text.encode())
+    incident, = report.incident_records
+    assert (incident.occurred, incident.measures) == ("2017-08-21", "メール受信者に謝罪し、削除を依頼した。 BCCで送信する。")
+    assert [(m.metric, m.value) for m in report.metric_records] == [("認可外保育施設", 113)]
+
+
+def test_figures_under_a_heading_of_counts_and_a_timeline_stay_what_they_are(parse_bytes):
+    text = ("令和2年度 個人情報の紛失について\n1 概要\n特殊取扱郵便物1通を紛失した。\n2 紛失に至る経緯\n"
+            "日時\t経緯\n令和2年10月31日\t宿直員が郵便物を収受した。\n令和2年11月2日\t郵便物を振り分けた。\n"
+            "3 内容及び件数\n誤送付したもの 30件\n4 原因\n確認が不十分であったため。\n")
+    report = parse_bytes(text.encode())
+    assert [i.description for i in report.incident_records] == ["特殊取扱郵便物1通を紛失した。"]
+    assert [(c.check, c.actual) for c in report.check_records if c.status == "failed"] == [
+        ("metric_named", "30件"), ("date_readable", "")]  # the figure stays prose; no date printed
+    assert {c.row_label for c in report.table_records} == {"令和2年10月31日", "令和2年11月2日"}
