@@ -22,12 +22,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..records import Line
-from .incidents import header_meaning
+from .incidents import WHAT_MAKES_AN_INCIDENT, header_meaning
 from .structure import Grid, Paragraph, Section
 
 _LABELLED = re.compile(r"^(?:【(?P<bracketed>[^】]{1,12})】|(?P<colon>[^:、。()]{1,12}) ?:) ?(?P<text>.+)$")
 _HEADING_DATE = re.compile(r"^(?P<title>.+?) ?\((?P<date>[^()]*\d{1,2}月[^()]*)\)$")
-_INCIDENT_FIELDS = ("occurred", "cause", "measures")
 # What a heading of its own may name: the prose fields of an incident
 _SECTION_FIELDS = ("description", "cause", "measures")
 
@@ -59,7 +58,7 @@ class _Block:
 
     def is_incident(self) -> bool:
         return "description" in self.meanings and any(
-            meaning in self.meanings for meaning in _INCIDENT_FIELDS)
+            meaning in self.meanings for meaning in WHAT_MAKES_AN_INCIDENT)
 
 
 def _field(paragraph: Paragraph) -> tuple[str, str, str, bool] | None:

@@ -62,6 +62,8 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
                     "部課", "担当"),
     "counts": ("件数", "人数", "影響件数", "対象者数", "対象件数", "影響人数"),
 }
+# Beside a description, any of these makes a list of incidents (not a register of work)
+WHAT_MAKES_AN_INCIDENT = ("occurred", "cause", "measures")
 # Headers that end like a description but name the decision on a request (tables of
 # 開示請求 print 区分 / 決定内容 / 件数): they make no incident list.
 NOT_DESCRIPTIONS = ("決定内容", "請求内容", "処理内容", "開示内容", "決定の内容", "請求の内容")
@@ -198,7 +200,7 @@ def is_incident_grid(grid: Grid) -> bool:
     found = columns(grid).positions
     if "description" not in found:
         return False
-    return any(meaning in found for meaning in ("occurred", "cause", "measures")) or (
+    return any(meaning in found for meaning in WHAT_MAKES_AN_INCIDENT) or (
         any(meaning in found for meaning in ("category", "departments"))
         and _dated(grid, found["description"][0]))
 
