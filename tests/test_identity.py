@@ -38,7 +38,10 @@ def test_municipality(texts, expected):
     (("令和3年度から令和5年度までの状況",), 2023),
     (("更新日:2022年6月27日",), None),  # a date is no fiscal year
     (("2006年度分8,109件、2005年度分7,590件",), None),  # years of data, not of the report
-    (("令和2年度中に受け付けた申請書", "令和5年度の運用状況"), 2023),
+    (("個人情報を含む令和5年度の文書の一部を誤って滅失した", "令和6年度の運用状況"), 2024),
+    (("令和3年度中に受け付けた開示請求は5件",), 2021),  # during the report's year
+    (("平成25年度の公文書開示制度の運用状況", "平成26年度の開示請求の状況"), 2013),
+    (("令和5年度の文書開示の状況",), 2023),
 ])
 def test_stated_fiscal_year(texts, start_year):
     found = stated_fiscal_year(_lines(*texts))

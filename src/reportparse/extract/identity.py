@@ -51,9 +51,10 @@ _FIRST_REPORT_YEAR = 1982
 _ERAS_OF_REPORTS = ("昭和", "平成", "令和")
 _RANGE_TO = re.compile(r"^ ?(?:~|から|-) ?(?P<last>\S*?年度)")
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
-# ``2006年度分8,109件``, ``令和2年度中に受け付けた``: the year of some data, not of the report
+# ``2006年度分8,109件``, ``令和5年度の文書``: the year of some data or papers, not of the report
 # (it starts where its run of characters starts: else the search is quadratic in a long line)
-_DATA_YEAR = re.compile(r"(?<![^\s、。])[^\s、。]*?年度(?:分|中に|中の)")
+_DATA_YEAR = re.compile(
+    r"(?<![^\s、。])[^\s、。]*?年度(?:分|の?(?:文書|書類|申請書)(?![\u4e00-\u9fff]))")  # not 公文書開示制度
 _NOT_NAMES = ("市町村", "区市町村", "市区町村", "都道府県", "特別区", "地区", "各区", "全区", "本市", "本区",
               "当市", "当区", "同市", "同区")
 
