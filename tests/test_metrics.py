@@ -273,9 +273,18 @@ def test_a_years_part_inside_brackets_is_unnamed_not_the_figure_before():
     assert [c.actual for c in read.checks] == ["4件", "4件"]
 
 
-def test_a_bracketed_うち_is_a_part_of_the_figure_before():
-    assert _figures("1 内容\n\nうち法人不利益情報は35件(うち3件は個人情報と重複)。\n") == [
-        ("うち法人不利益情報", 35, "件", None), ("うち法人不利益情報(うち)", 3, "件", None)]
+def test_a_bracketed_うち_is_a_part_of_the_figure_before_unless_words_after_it_say_what():
+    assert _figures("1 内容\n\n法人不利益情報は35件(うち3件)。\n") == [
+        ("法人不利益情報", 35, "件", None), ("法人不利益情報(うち)", 3, "件", None)]
+    text = "1 内容\n\nうち法人不利益情報は35件(うち3件は個人情報と重複)。\n"
+    read = metrics(outline(read_text(text.encode(), "t.txt")).paragraphs[0], None)
+    assert [m.value for m in read.metrics] == [35] and [c.actual for c in read.checks] == ["3件"]
+
+
+def test_a_bracketed_figure_after_words_it_cannot_be_named_by_is_not_the_subjects():
+    text = "1 内容\n\n相談センター職員が、依頼を受け作成した文書(※)(1名)について誤送付した。\n"
+    read = metrics(outline(read_text(text.encode(), "t.txt")).paragraphs[0], None)
+    assert read.metrics == [] and [c.actual for c in read.checks] == ["1名"]
 
 
 def test_a_year_inside_an_items_name_is_that_items_alone():

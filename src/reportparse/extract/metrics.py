@@ -340,12 +340,16 @@ class _SentenceReader:
         if _year_right_before(before) and since.count("(") > since.count(")"):
             return ""  # 30件(令和5年 4件、令和4年 4件…): a year's part of a figure, unnamed
         if named and named.part_of and not named.name and previous:
+            if self.text[figure.end():].startswith("は"):
+                return ""  # (うち3件は個人情報と重複): a part the words after it describe
             return name.removesuffix("(うち)") + "(うち)" if name else ""
         if named and _usable(named.name):
             return named.name + ("(うち)" if named.part_of else "")
         after = _name_after(self.text[figure.end():])
         if after:
             return after
+        if before.endswith("(") and not named:
+            return ""  # …文書(※)(1名): the bracketed figure of words it cannot be named by
         if previous is None:  # the nearest subject before it, else the sentence's topic
             return (_new_subject(before) or _topic(self.text)
                     or _heading_name(self.paragraph, self.text))
