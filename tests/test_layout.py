@@ -332,10 +332,9 @@ def test_runs_are_laid_out_as_their_glyphs_one_by_one(words, xs, ys, boxed):
 
 @given(_WORD)
 def test_a_span_is_one_run_exactly_when_its_glyphs_make_one(word):
-    """``is_run`` (the PyMuPDF reader's test of a whole span) agrees with ``glyph_runs``;
-    a lone glyph of negative size is left to ``glyph_runs``."""
+    """``is_run`` (the PyMuPDF reader's test of a whole span) agrees with ``glyph_runs``."""
     chars = _set(word)
-    assume(chars and isfinite(chars[0].baseline) and chars[0].size >= 0)
+    assume(chars and isfinite(chars[0].baseline))
     one = is_run([c.x0 for c in chars], [c.x1 for c in chars], [c.baseline for c in chars],
                  chars[0].size)
     assert one == (len(glyph_runs(chars)) == 1)

@@ -26,7 +26,6 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import chain
-from operator import itemgetter
 
 from ..records import Document, Line, ReportError
 from .layout import RULE_WIDTH, Char, Page, Run, Segment, document_lines, glyph_runs, is_run
@@ -112,14 +111,10 @@ def _warning_lines(text: str) -> list[str]:
 # --- PyMuPDF ---------------------------------------------------------------------------
 
 
-_TEXT, _BBOX, _ORIGIN, _X0, _X1, _Y = (itemgetter(key) for key in ("c", "bbox", "origin", 0, 2, 1))
-
-
 def _runs(rawdict: dict) -> list[Run]:
     """The glyphs of a page's ``rawdict``, a run for each span (the usual case) or glyph runs.
 
-    A span is glyphs of one font and size; nearly always also one run. Its fields are read
-    by ``map`` and ``itemgetter``, in C: a long report has hundreds of thousands of glyphs.
+    A span is glyphs of one font and size; nearly always also one run.
     """
     runs: list[Run] = []
     for block in rawdict["blocks"]:
@@ -131,13 +126,14 @@ def _runs(rawdict: dict) -> list[Run]:
 
 
 def _span_runs(chars: list[dict], size: float) -> list[Run]:
-    boxes = list(map(_BBOX, chars))
-    lefts, rights = tuple(map(_X0, boxes)), tuple(map(_X1, boxes))
-    baselines = list(map(_Y, map(_ORIGIN, chars)))
-    texts = tuple(map(_TEXT, chars))
+    """The glyphs of a span: a tuple of each, turned into columns by ``zip`` in C (a long
+    report has hundreds of thousands of glyphs)."""
+    texts, lefts, rights, baselines = zip(*[(c["c"], c["bbox"][0], c["bbox"][2], c["origin"][1])
+                                            for c in chars])
     if is_run(lefts, rights, baselines, size):
-        return [Run(texts, lefts, rights, baselines[0], size)]
-    return glyph_runs(map(Char, texts, lefts, rights, baselines, [size] * len(chars)))
+        # tuple.__new__ skips the NamedTuple's Python-level __new__: a run per span
+        return [tuple.__new__(Run, (texts, lefts, rights, baselines[0], size))]
+    return glyph_runs(map(Char, texts, lefts, rights, baselines, [size] * len(texts)))
 
 
 def _drawn_segments(paths: list[dict]) -> list[Segment]:
