@@ -338,3 +338,13 @@ def test_a_span_is_one_run_exactly_when_its_glyphs_make_one(word):
     one = is_run([c.x0 for c in chars], [c.x1 for c in chars], [c.baseline for c in chars],
                  chars[0].size)
     assert one == (len(glyph_runs(chars)) == 1)
+
+
+def test_glyphs_at_huge_or_infinite_places_are_laid_out_one_by_one_without_error():
+    """A damaged PDF's glyphs far off the page: their sums overflow, NaN and infinity do not
+    sort, so the page is laid out glyph by glyph, as it always was (the line ending at
+    infinity runs to the right margin: the next one carries on its paragraph)."""
+    chars = (glyphs("件数", 1e308, 120) + glyphs("計", 1.7e308, 120)
+             + glyphs("表", float("inf"), 140) + glyphs("区分", 100, 160))
+    lines, _ = document_lines([page(1, chars)])
+    assert [line.text for line in lines] == ["件数計", "表区分"]

@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from math import fsum, isfinite
+from math import isfinite
 from operator import attrgetter, sub
 from typing import NamedTuple
 
@@ -105,6 +105,11 @@ class Run(NamedTuple):
                 for text, x0, x1 in zip(self.texts, self.lefts, self.rights)]
 
 
+# Sort keys and fields of runs, read in C where they are fields.
+_BASELINE, _LEFT, _RIGHT, _SIZE, _LEFTS, _RIGHTS = (
+    attrgetter(name) for name in ("baseline", "x0", "x1", "size", "lefts", "rights"))
+
+
 def _visibly_apart(gap: float, size: float) -> bool:
     """Whether a glyph starts ``gap`` after the one before it ends: a space between them."""
     return gap > 0.3 * size
@@ -160,18 +165,16 @@ def _placeable(runs: list[Run]) -> list[Run]:
 
     A damaged PDF can place a glyph at infinity or NaN, where sorting by position is not
     defined: runs would not then sort as their glyphs do. A sum is finite only if every
-    term is.
+    term is (one that overflows, from huge but finite terms, just takes the slow way).
     """
-    total = fsum(run.baseline + run.size + sum(run.lefts) + sum(run.rights) for run in runs)
+    total = (sum(map(_BASELINE, runs)) + sum(map(_SIZE, runs))
+             + sum(map(sum, map(_LEFTS, runs))) + sum(map(sum, map(_RIGHTS, runs))))
     return runs if isfinite(total) else _glyph_by_glyph(runs)
 
 
-# Sort keys and fields of runs, read in C where they are fields.
-_BASELINE, _LEFT, _RIGHT, _SIZE = (attrgetter(name) for name in ("baseline", "x0", "x1", "size"))
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     x0: float
     top: float
     x1: float
@@ -197,7 +200,7 @@ class Page:
 # --- grids from ruling lines -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: built in thousands, and a frozen one is slow to build
 class _Rule:
     position: float  # y of a horizontal rule, x of a vertical one
     start: float
