@@ -349,6 +349,12 @@ class _Groups:
         if first != second:
             self._parent[second] = first
 
+    def names(self, items: Iterable) -> dict:
+        """The group of each item; looked up only for the items that were joined."""
+        names = {item: item for item in items}
+        names.update((item, self.find(item)) for item in self._parent)
+        return names
+
 
 class _Lines:
     """Rules of one direction sorted by position, to look up those near a position."""
@@ -384,7 +390,7 @@ def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> RuledGrid | None:
     for j in range(1, len(xs) - 1):  # a missing rule between columns j-1 and j
         for i in _uncovered(down.near(xs[j]), row_middles):
             cells.join((i, j - 1), (i, j))
-    owner = {(i, j): cells.find((i, j)) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
+    owner = cells.names((i, j) for i in range(len(ys) - 1) for j in range(len(xs) - 1))
     return RuledGrid(xs, ys, owner)
 
 
