@@ -1,8 +1,10 @@
 """Positioned characters and ruling lines of PDF pages into the document model.
 
-Both PDF engines reduce a page to the same simple data — ``Char`` (one glyph: text, x range,
-baseline, size) and ``Segment`` (one ruling line) — and everything after that is here, so
-the two engines give the same document:
+Both PDF engines reduce a page to the same simple data — ``Run`` (glyphs set one after
+another on a baseline: their texts and x ranges, the baseline, the size; ``Char`` is one
+glyph) and ``Segment`` (one ruling line) — and everything after that is here, so the two
+engines give the same document. Every rule below is a rule about glyphs; runs are only how
+they are carried (a run is placed as its glyphs would be, see ``Run``):
 
 * **tables** are found from ruling lines alone: segments that touch form a grid; a rule
   missing inside the grid merges the cells on either side (the 種別 cell over its group,
