@@ -303,11 +303,14 @@ _WORD = st.tuples(st.text("区分件数計AB12 ", max_size=6),
                   st.sampled_from([-6.0, -3.0, 0.0, 1.0, 2.9, 3.1, 8.0]))  # gap after each glyph
 
 
+_GLYPH_TEXT = {"計": "", "B": "Bb"}  # pdfplumber can give a glyph no text, or several letters
+
+
 def _set(word):
     """Glyphs 5 points apart plus ``gap``, of widths 10 (kanji), 5 (letters) or 2 (the rest)."""
     text, baseline, size, x, gap = word
     width = {True: 5.0, False: 10.0}
-    return [Char(char, x + i * (5.0 + gap),
+    return [Char(_GLYPH_TEXT.get(char, char), x + i * (5.0 + gap),
                  x + i * (5.0 + gap) + (2.0 if not char.isalpha() else width[char.isascii()]),
                  baseline, size)
             for i, char in enumerate(text)]
