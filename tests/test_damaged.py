@@ -12,8 +12,8 @@ from conftest import ROOT, SEED
 from reportparse import ReportError, parse
 from reportparse.batch.run import run_batch
 from reportparse.pipeline import build_report
-from reportparse.read.layout import Char
-from reportparse.read.pdf import _cleaned_chars, _warning_lines
+from reportparse.read.layout import Char, glyph_runs
+from reportparse.read.pdf import _cleaned_runs, _warning_lines
 from reportparse.read.text import read_text
 
 NAMED = {"corrupt", "no_text_layer", "no_report_found", "encrypted", "malformed_table"}
@@ -97,9 +97,9 @@ def test_the_intact_corpus_pdfs_have_no_damaged_check():
 
 def test_unwritable_characters_are_replaced_and_counted():
     notes = []
-    chars = _cleaned_chars([Char("\udcad", 0, 1, 1, 1), Char("区", 1, 2, 1, 1),
-                            Char("\x07", 2, 3, 1, 1)], notes, 4)
-    assert [c.text for c in chars] == ["\ufffd", "区", "\ufffd"]
+    runs = _cleaned_runs(glyph_runs([Char("\udcad", 0, 1, 1, 1), Char("区", 1, 2, 1, 1),
+                                     Char("\x07", 2, 3, 1, 1)]), notes, 4)
+    assert [r.texts for r in runs] == [("\ufffd", "区", "\ufffd")]  # one run, cleaned
     assert notes == ["page 4: 2 unreadable character(s) replaced with U+FFFD"]
     assert _warning_lines("unknown keyword: '\udcad'\n... repeated 2 times...") == [
         "unknown keyword: '\ufffd'"]

@@ -1,8 +1,23 @@
 """Layout of PDF pages, on pages built here from glyphs and rules."""
 
-import pytest
+from math import isfinite
 
-from reportparse.read.layout import Char, Page, Segment, cell_text, document_lines, find_grids
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from reportparse.read.layout import (
+    Char,
+    Page,
+    Run,
+    Segment,
+    cell_text,
+    document_lines,
+    find_grids,
+    glyph_runs,
+    is_run,
+    line_boxes,
+)
 
 
 def glyphs(text, x, baseline, size=10.0, gap=0.0):
@@ -30,7 +45,11 @@ def ruled(xs, ys, skip=()):
 
 
 def page(number, chars, segments=(), height=800.0):
-    return Page(number, 600.0, height, list(chars), list(segments))
+    return Page(number, 600.0, height, glyph_runs(chars), list(segments))
+
+
+def text_of(chars):
+    return cell_text(glyph_runs(chars))
 
 
 def texts(lines):
@@ -72,25 +91,25 @@ def test_a_row_spanning_both_columns():
 
 def test_wrapped_lines_join_without_inventing_spaces():
     japanese = glyphs("【4年1月】区民", 0, 10) + glyphs("事務所の窓口", 0, 22)
-    assert cell_text(japanese) == "【4年1月】区民事務所の窓口"
+    assert text_of(japanese) == "【4年1月】区民事務所の窓口"
     latin = glyphs("Web", 0, 10) + glyphs("page", 0, 22)
-    assert cell_text(latin) == "Web page"
+    assert text_of(latin) == "Web page"
 
 
 def test_gaps_between_kanji_and_digits_are_not_spaces():
     # LibreOffice sets digits apart from kanji; that gap is typography, not a space
-    assert cell_text(glyphs("令和3年度", 0, 10, gap=2.0)) == "令和3年度"
-    assert cell_text(glyphs("335件", 0, 10, gap=2.0)) == "335件"
+    assert text_of(glyphs("令和3年度", 0, 10, gap=2.0)) == "令和3年度"
+    assert text_of(glyphs("335件", 0, 10, gap=2.0)) == "335件"
 
 
 def test_real_space_glyphs_stay_and_far_apart_latin_words_get_one():
-    assert cell_text(glyphs("合 計", 0, 10)) == "合 計"
-    assert cell_text(glyphs("BCC", 0, 10) + glyphs("TO", 40, 10)) == "BCC TO"
+    assert text_of(glyphs("合 計", 0, 10)) == "合 計"
+    assert text_of(glyphs("BCC", 0, 10) + glyphs("TO", 40, 10)) == "BCC TO"
 
 
 def test_glyphs_drawn_out_of_order_are_read_in_place():
     chars = glyphs("一送", 0, 10) + glyphs("信", 30, 10) + glyphs("齐", 20, 10)
-    assert cell_text(chars) == "一送齐信"
+    assert text_of(chars) == "一送齐信"
 
 
 def test_page_numbers_and_running_headers_are_dropped():
@@ -200,7 +219,7 @@ def test_a_box_laid_over_a_table_adds_no_column_and_is_read_after_the_table(box)
 
 def test_a_box_beside_a_table_does_not_stop_it_continuing_on_the_next_page():
     pages = _table_pages(header_on_page_2=True, split_row=False)
-    pages[0].chars.extend(glyphs("※", 420, 150))
+    pages[0].runs.extend(glyph_runs(glyphs("※", 420, 150)))
     pages[0].segments.extend(frame(415, 135, 440, 158))  # level with the table's last row
     lines, _ = document_lines(pages)
     assert texts(lines) == [(("No", "内容"), 1), (("1", "一行目"), 1), (("2", "前半"), 1),
@@ -269,7 +288,66 @@ def test_glyphs_of_a_cell_are_one_line_when_within_their_own_size_of_the_top_bas
     # is on its line (7 <= 8); a 10-point glyph 7 points under a 20-point one is not (7 > 4).
     small_then_big = [Char("小", 105, 115, 110, 10.0), Char("大", 116, 136, 117, 20.0)]
     big_then_small = [Char("大", 105, 125, 110, 20.0), Char("小", 126, 136, 117, 10.0)]
-    assert cell_text(small_then_big) == "小大"
-    assert cell_text(list(reversed(small_then_big))) == "小大"
-    assert cell_text(big_then_small) == "大小"  # two lines, joined without a space
-    assert cell_text([Char("下", 100, 110, 117, 10.0), Char("上", 100, 110, 110, 10.0)]) == "上下"
+    assert text_of(small_then_big) == "小大"
+    assert text_of(list(reversed(small_then_big))) == "小大"
+    assert text_of(big_then_small) == "大小"  # two lines, joined without a space
+    assert text_of([Char("下", 100, 110, 117, 10.0), Char("上", 100, 110, 110, 10.0)]) == "上下"
+
+
+# --- runs: the layout places runs of glyphs as it would place each glyph ----------------
+
+_WORD = st.tuples(st.text("区分件数計AB12 ", max_size=6),
+                  st.sampled_from([100.0, 103.0, 112.0, 118.5, 131.0, 150.0, float("nan")]),
+                  st.sampled_from([0.0, 5.0, 10.0, 12.0, -4.0]),  # size
+                  st.sampled_from([60.0, 96.0, 148.0, 151.0, 199.0, 240.0, 300.0]),  # x
+                  st.sampled_from([-6.0, -3.0, 0.0, 1.0, 2.9, 3.1, 8.0]))  # gap after each glyph
+
+
+_GLYPH_TEXT = {"計": "", "B": "Bb"}  # pdfplumber can give a glyph no text, or several letters
+
+
+def _set(word):
+    """Glyphs 5 points apart plus ``gap``, of widths 10 (kanji), 5 (letters) or 2 (the rest)."""
+    text, baseline, size, x, gap = word
+    width = {True: 5.0, False: 10.0}
+    return [Char(_GLYPH_TEXT.get(char, char), x + i * (5.0 + gap),
+                 x + i * (5.0 + gap) + (2.0 if not char.isalpha() else width[char.isascii()]),
+                 baseline, size)
+            for i, char in enumerate(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORD, max_size=12),
+       st.lists(st.sampled_from([50.0, 100.0, 150.0, 200.0, 250.0]), min_size=2, max_size=4, unique=True),
+       st.lists(st.sampled_from([95.0, 105.0, 125.0, 140.0]), min_size=2, max_size=3, unique=True),
+       st.booleans())
+def test_runs_are_laid_out_as_their_glyphs_one_by_one(words, xs, ys, boxed):
+    """Glyphs grouped into runs give the same lines, cells and boxes as each glyph alone:
+    gaps, overlaps, glyphs across column rules, boxes over tables, sizes of 0 or below, NaN."""
+    chars = [char for word in words for char in _set(word)]
+    segments = ruled(sorted(xs), sorted(ys)) + (frame(140, 98, 210, 122) if boxed else [])
+    one_by_one = [Run((c.text,), (c.x0,), (c.x1,), c.baseline, c.size) for c in chars]
+    as_glyphs = [Page(1, 600.0, 800.0, one_by_one, segments)]
+    as_runs = [Page(1, 600.0, 800.0, glyph_runs(chars), segments)]
+    assert document_lines(as_runs) == document_lines(as_glyphs)
+    assert repr(line_boxes(as_runs)) == repr(line_boxes(as_glyphs))  # NaN == NaN in a repr
+
+
+@given(_WORD)
+def test_a_span_is_one_run_exactly_when_its_glyphs_make_one(word):
+    """``is_run`` (the PyMuPDF reader's test of a whole span) agrees with ``glyph_runs``."""
+    chars = _set(word)
+    assume(chars and isfinite(chars[0].baseline))
+    one = is_run([c.x0 for c in chars], [c.x1 for c in chars], [c.baseline for c in chars],
+                 chars[0].size)
+    assert one == (len(glyph_runs(chars)) == 1)
+
+
+def test_glyphs_at_huge_or_infinite_places_are_laid_out_one_by_one_without_error():
+    """A damaged PDF's glyphs far off the page: their sums overflow, NaN and infinity do not
+    sort, so the page is laid out glyph by glyph, as it always was (the line ending at
+    infinity runs to the right margin: the next one carries on its paragraph)."""
+    chars = (glyphs("件数", 1e308, 120) + glyphs("計", 1.7e308, 120)
+             + glyphs("表", float("inf"), 140) + glyphs("区分", 100, 160))
+    lines, _ = document_lines([page(1, chars)])
+    assert [line.text for line in lines] == ["件数計", "表区分"]

@@ -1,8 +1,10 @@
 """Positioned characters and ruling lines of PDF pages into the document model.
 
-Both PDF engines reduce a page to the same simple data — ``Char`` (one glyph: text, x range,
-baseline, size) and ``Segment`` (one ruling line) — and everything after that is here, so
-the two engines give the same document:
+Both PDF engines reduce a page to the same simple data — ``Run`` (glyphs set one after
+another on a baseline: their texts and x ranges, the baseline, the size; ``Char`` is one
+glyph) and ``Segment`` (one ruling line) — and everything after that is here, so the two
+engines give the same document. Every rule below is a rule about glyphs; runs are only how
+they are carried (a run is placed as its glyphs would be, see ``Run``):
 
 * **tables** are found from ruling lines alone: segments that touch form a grid; a rule
   missing inside the grid merges the cells on either side (the 種別 cell over its group,
@@ -34,8 +36,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import pairwise
+from math import isfinite
+from operator import attrgetter, sub
 from typing import NamedTuple
 
 from ..records import Line
@@ -66,12 +71,112 @@ class Char(NamedTuple):
         return (self.x0 + self.x1) / 2, self.baseline - _CENTRE * self.size
 
 
-# Sort keys and fields of glyphs, read in C: a report has hundreds of thousands of glyphs.
-_BASELINE, _LEFT, _RIGHT, _SIZE = (attrgetter(name) for name in ("baseline", "x0", "x1", "size"))
+class Run(NamedTuple):
+    """Glyphs set one after another: one baseline, one size, left to right, no visible gap.
+
+    The layout places runs, not glyphs: every rule it applies to a glyph (the line it joins,
+    the row it lies in, the space before it) gives the same answer for each glyph of a run,
+    and a run is cut only where it crosses a column rule. A line of a cell is usually one
+    run of a dozen glyphs, so there are far fewer of them to sort and place.
+    """
+
+    texts: tuple[str, ...]  # one per glyph
+    lefts: tuple[float, ...]  # x0 of each glyph, never decreasing
+    rights: tuple[float, ...]  # x1 of each glyph, never decreasing
+    baseline: float
+    size: float
+
+    @property
+    def x0(self) -> float:
+        return self.lefts[0]
+
+    @property
+    def x1(self) -> float:
+        return self.rights[-1]
+
+    @property
+    def text(self) -> str:
+        return "".join(self.texts)
+
+    def piece(self, start: int, end: int) -> Run:
+        return Run(self.texts[start:end], self.lefts[start:end], self.rights[start:end],
+                   self.baseline, self.size)
+
+    def glyphs(self) -> list[Char]:
+        return [Char(text, x0, x1, self.baseline, self.size)
+                for text, x0, x1 in zip(self.texts, self.lefts, self.rights)]
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+# Sort keys and fields of runs, read in C where they are fields.
+_BASELINE, _LEFT, _RIGHT, _SIZE, _LEFTS, _RIGHTS = (
+    attrgetter(name) for name in ("baseline", "x0", "x1", "size", "lefts", "rights"))
+
+
+def _visibly_apart(gap: float, size: float) -> bool:
+    """Whether a glyph starts ``gap`` after the one before it ends: a space between them."""
+    return gap > 0.3 * size
+
+
+def glyph_runs(chars: Iterable[Char]) -> list[Run]:
+    """Glyphs, in the order the engine gives them, as runs of consecutive glyphs."""
+    runs: list[Run] = []
+    group: list[Char] = []
+    for char in chars:
+        if group and not _continues_run(group[-1], char):
+            runs.append(_run_of(group))
+            group = []
+        group.append(char)
+    if group:
+        runs.append(_run_of(group))
+    return runs
+
+
+def _run_of(group: list[Char]) -> Run:
+    texts, lefts, rights, baselines, sizes = zip(*group)
+    return Run(texts, lefts, rights, baselines[0], sizes[0])
+
+
+def _continues_run(last: Char, char: Char) -> bool:
+    # A negative size would put each glyph on a line of its own (see _visual_lines).
+    return (char.baseline == last.baseline and char.size == last.size and char.size >= 0
+            and char.x0 >= last.x0 and char.x1 >= last.x1
+            and not _visibly_apart(char.x0 - last.x1, char.size))
+
+
+def is_run(lefts: Sequence[float], rights: Sequence[float], baselines: Sequence[float],
+           size: float) -> bool:
+    """Whether glyphs at these places make one run, as ``glyph_runs`` would group them."""
+    return len(baselines) == 1 or (
+        baselines.count(baselines[0]) == len(baselines) and size >= 0
+        and _never_decreasing(lefts) and _never_decreasing(rights)
+        and not _visibly_apart(max(map(sub, lefts[1:], rights)), size))
+
+
+def _never_decreasing(values: Sequence[float]) -> bool:
+    return sorted(values) == list(values)  # in C; sorting sorted values is one pass
+
+
+def _glyph_by_glyph(runs: list[Run]) -> list[Run]:
+    """Each glyph a run of its own."""
+    return [Run((text,), (x0,), (x1,), run.baseline, run.size)
+            for run in runs for text, x0, x1 in zip(run.texts, run.lefts, run.rights)]
+
+
+def _placeable(runs: list[Run]) -> list[Run]:
+    """The runs of a page, or its glyphs one by one where a position is not a finite number.
+
+    A damaged PDF can place a glyph at infinity or NaN, where sorting by position is not
+    defined: runs would not then sort as their glyphs do. A sum is finite only if every
+    term is (one that overflows, from huge but finite terms, just takes the slow way).
+    """
+    total = (sum(map(_BASELINE, runs)) + sum(map(_SIZE, runs))
+             + sum(map(sum, map(_LEFTS, runs))) + sum(map(sum, map(_RIGHTS, runs))))
+    return runs if isfinite(total) else _glyph_by_glyph(runs)
+
+
+
+
+class Segment(NamedTuple):
     x0: float
     top: float
     x1: float
@@ -86,14 +191,18 @@ class Page:
     number: int
     width: float
     height: float
-    chars: list[Char]
+    runs: list[Run]  # in the order the engine gives the glyphs
     segments: list[Segment]
+
+    @property
+    def chars(self) -> list[Char]:
+        return [char for run in self.runs for char in run.glyphs()]
 
 
 # --- grids from ruling lines -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: built in thousands, and a frozen one is slow to build
 class _Rule:
     position: float  # y of a horizontal rule, x of a vertical one
     start: float
@@ -147,7 +256,7 @@ class RuledGrid:
     xs: list[float]
     ys: list[float]
     owner: dict[tuple[int, int], tuple[int, int]]
-    cells: dict[tuple[int, int], list[Char]] = field(default_factory=dict)
+    cells: dict[tuple[int, int], list[Run]] = field(default_factory=dict)
 
     @property
     def is_box(self) -> bool:
@@ -157,47 +266,71 @@ class RuledGrid:
     def fill(self, glyphs: _Glyphs) -> None:
         """Put the glyphs not yet taken in the cells their centres lie in, top to bottom.
 
-        The glyphs are sorted by the height of their centre, so each row takes the run of
+        The runs are sorted by the height of their centre, so each row takes the run of
         them between its rules; a centre on the bottom rule belongs to the last row.
         """
         start, end = glyphs.level(self.ys[0], self.ys[-1])
         cuts = [start, *(glyphs.below(y, start, end) for y in self.ys[1:-1]), end]
-        xs, chars, taken = self.xs, glyphs.chars, glyphs.taken
-        left, right, last_column = xs[0], xs[-1], len(xs) - 2
+        left_over = glyphs.left_over
         for row, (first, after) in enumerate(zip(cuts, cuts[1:])):
             cells = [self.cells.setdefault(self.owner[(row, column)], [])
-                     for column in range(last_column + 1)]
+                     for column in range(len(self.xs) - 1)]
             cells.append(cells[-1])  # a centre on the right rule: in the last column
             for index in glyphs.by_height[first:after]:
-                char = chars[index]
-                x = (char.x0 + char.x1) / 2
-                if left <= x <= right and not taken[index]:
-                    taken[index] = True
-                    cells[bisect_right(xs, x) - 1].append(char)
+                left_over[index] = [rest for run in left_over[index]
+                                    for rest in self._take(run, cells)]
+
+    def _take(self, run: Run, cells: list[list[Run]]) -> list[Run]:
+        """Put the glyphs of ``run`` whose centres lie across the grid in their cells.
+
+        Returns the pieces left outside it. The centres never decrease along a run, so the
+        glyphs of each column are a piece of it; the usual run lies in one cell whole.
+        """
+        xs = self.xs
+        first = (run.lefts[0] + run.rights[0]) / 2
+        last = (run.lefts[-1] + run.rights[-1]) / 2
+        column = bisect_right(xs, first) - 1
+        if xs[0] <= first and last <= xs[-1] and column == bisect_right(xs, last) - 1:
+            cells[column].append(run)
+            return []
+        centres = [(x0 + x1) / 2 for x0, x1 in zip(run.lefts, run.rights)]
+        start = bisect_left(centres, xs[0])
+        end = max(start, bisect_right(centres, xs[-1]))  # a frame can be narrower than its corners
+        at = start
+        while at < end:
+            column = bisect_right(xs, centres[at]) - 1
+            stop = bisect_left(centres, xs[column + 1], at, end) if column + 1 < len(xs) else end
+            cells[column].append(run.piece(at, stop))
+            at = stop
+        return [piece for piece in (run.piece(0, start), run.piece(end, len(centres)))
+                if piece.texts]
 
 
 class _Glyphs:
-    """A page's glyphs sorted by the height of their centres, each taken by one grid at most.
+    """A page's runs sorted by the height of their centres, each glyph taken by one grid at most.
 
-    Sorted once, so that a grid finds the glyphs level with it, and each of its rows those
-    between its rules, by a binary search rather than a look at every glyph.
+    Sorted once, so that a grid finds the runs level with it, and each of its rows those
+    between its rules, by a binary search rather than a look at every run.
     """
 
-    def __init__(self, chars: list[Char]) -> None:
-        self.chars = chars
-        centre_y = [char.baseline - _CENTRE * char.size for char in chars]
-        self.by_height = sorted(range(len(chars)), key=centre_y.__getitem__)
+    def __init__(self, runs: list[Run]) -> None:
+        centre_y = [run.baseline - _CENTRE * run.size for run in runs]
+        self.by_height = sorted(range(len(runs)), key=centre_y.__getitem__)
         self._height = centre_y.__getitem__
-        self.taken = [False] * len(chars)
+        self.left_over = [[run] for run in runs]  # per run: its pieces no grid has taken
 
     def level(self, top: float, bottom: float) -> tuple[int, int]:
-        """The run of ``by_height`` whose centres lie from ``top`` to ``bottom``, both included."""
+        """The stretch of ``by_height`` whose centres lie from ``top`` to ``bottom``, both included."""
         return (bisect_left(self.by_height, top, key=self._height),
                 bisect_right(self.by_height, bottom, key=self._height))
 
     def below(self, y: float, start: int, end: int) -> int:
         """Where in ``by_height[start:end]`` the centres at or under ``y`` begin."""
         return bisect_left(self.by_height, y, start, end, key=self._height)
+
+    def free(self) -> list[Run]:
+        """What no grid took, in the engine's order."""
+        return [piece for pieces in self.left_over for piece in pieces]
 
 
 class _Groups:
@@ -217,6 +350,12 @@ class _Groups:
             first, second = second, first
         if first != second:
             self._parent[second] = first
+
+    def names(self, items: Iterable) -> dict:
+        """The group of each item; looked up only for the items that were joined."""
+        names = {item: item for item in items}
+        names.update((item, self.find(item)) for item in self._parent)
+        return names
 
 
 class _Lines:
@@ -253,7 +392,7 @@ def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> RuledGrid | None:
     for j in range(1, len(xs) - 1):  # a missing rule between columns j-1 and j
         for i in _uncovered(down.near(xs[j]), row_middles):
             cells.join((i, j - 1), (i, j))
-    owner = {(i, j): cells.find((i, j)) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
+    owner = cells.names((i, j) for i in range(len(ys) - 1) for j in range(len(xs) - 1))
     return RuledGrid(xs, ys, owner)
 
 
@@ -340,21 +479,36 @@ def find_grids(segments: list[Segment]) -> list[RuledGrid]:
 # --- text ------------------------------------------------------------------------------
 
 
-def _visual_lines(chars: list[Char]) -> list[list[Char]]:
-    """Glyphs grouped by baseline, top to bottom, each line left to right.
+def _visual_lines(runs: list[Run]) -> list[list[Run]]:
+    """Runs grouped by baseline, top to bottom, each line left to right.
 
     A glyph joins a line when its baseline lies within 0.4 of its size under the line's
-    first glyph (glyphs are taken top to bottom, so never above it).
+    first glyph (glyphs are taken top to bottom, so never above it). The glyphs of a run
+    share baseline and size: where the first one goes, the others follow.
     """
-    lines: list[list[Char]] = []
+    lines: list[list[Run]] = []
     top = 0.0  # the baseline of the line's first glyph
-    for char in sorted(chars, key=_BASELINE):
-        if lines and char.baseline - top <= 0.4 * char.size:
-            lines[-1].append(char)
+    for run in sorted(runs, key=_BASELINE):
+        if lines and run.baseline - top <= 0.4 * run.size:
+            lines[-1].append(run)
         else:
-            lines.append([char])
-            top = char.baseline
-    return [sorted(line, key=_LEFT) for line in lines]
+            lines.append([run])
+            top = run.baseline
+    return [_left_to_right(line) for line in lines]
+
+
+def _left_to_right(line: list[Run]) -> list[Run]:
+    """A line's runs ordered as its glyphs are, by x0 (glyphs at the same x0 as they came).
+
+    That is the runs in order when each ends left of where the next begins; runs that
+    overlap (text drawn twice, over itself) are taken apart into their glyphs.
+    """
+    if len(line) == 1:
+        return line
+    ordered = sorted(line, key=_LEFT)
+    if all(run.lefts[-1] < after.lefts[0] for run, after in pairwise(ordered)):
+        return ordered
+    return sorted(_glyph_by_glyph(line), key=_LEFT)
 
 
 def _joined(left: str, right: str) -> str:
@@ -364,22 +518,23 @@ def _joined(left: str, right: str) -> str:
     return left + right
 
 
-def _line_text(line: list[Char]) -> str:
-    text, right = line[0].text, line[0].x1  # where the glyph before ends
-    for char in line[1:]:
-        if char.x0 - right > 0.3 * char.size:  # set visibly apart
-            text = _joined(text, char.text)
+def _line_text(line: list[Run]) -> str:
+    """The text of a line, with a space only between Latin letters or digits set apart."""
+    text, right = line[0].text, line[0].rights[-1]  # where the glyph before ends
+    for run in line[1:]:
+        if _visibly_apart(run.lefts[0] - right, run.size):
+            text = _joined(text, run.texts[0]) + "".join(run.texts[1:])
         else:
-            text += char.text
-        right = char.x1
+            text += run.text
+        right = run.rights[-1]
     return text
 
 
-def cell_text(chars: list[Char]) -> str:
-    if len(chars) < 2:  # most cells of a long table: one figure, a mark, or nothing
-        return chars[0].text if chars else ""
+def cell_text(runs: list[Run]) -> str:
+    if len(runs) < 2:  # most cells of a long table: one figure, a word, or nothing
+        return runs[0].text if runs else ""
     text = ""
-    for line in _visual_lines(chars):
+    for line in _visual_lines(runs):
         text = _joined(text, _line_text(line))
     return text
 
@@ -411,17 +566,17 @@ def _in_body(y: float, page: Page) -> bool:
     return _MARGIN * page.height < y < (1 - _MARGIN) * page.height
 
 
-def _assign(chars: list[Char], grids: list[RuledGrid]) -> list[Char]:
+def _assign(runs: list[Run], grids: list[RuledGrid]) -> list[Run]:
     """Put each glyph in the box or cell its centre lies in; the glyphs outside, in order.
 
     Boxes come first: they lie on top of any table under them.
     """
     if not grids:
-        return chars
-    glyphs = _Glyphs(chars)
+        return runs
+    glyphs = _Glyphs(runs)
     for grid in sorted(grids, key=lambda g: not g.is_box):
         grid.fill(glyphs)
-    return [char for char, done in zip(chars, glyphs.taken) if not done]
+    return glyphs.free()
 
 
 def _beside(y: float, tables: list[tuple[int, RuledGrid]]) -> int | None:
@@ -435,7 +590,7 @@ def _rows(grid: RuledGrid) -> list[tuple[str, ...]]:
             for i in range(len(grid.ys) - 1)]
 
 
-def _text_blocks(free: list[Char], page: Page, tables: list[tuple[int, RuledGrid]],
+def _text_blocks(free: list[Run], page: Page, tables: list[tuple[int, RuledGrid]],
                  where: bool) -> list[_Block]:
     """The lines of the glyphs outside every table and box (``where``: with their boxes)."""
     blocks = []
@@ -470,7 +625,7 @@ def _page_blocks(page: Page, grids: list[RuledGrid], first_grid_id: int,
                  where: bool) -> list[_Block]:
     """Text lines, boxes and table rows of one page, in reading order; ``where``: with the
     boxes each cell is printed in (only ``inspect`` needs them)."""
-    free = _assign(page.chars, grids)
+    free = _assign(_placeable(page.runs), grids)
     tables = list(enumerate((g for g in grids if not g.is_box), start=first_grid_id))
     rows = {number: _rows(grid) for number, grid in tables}
     written = [(number, grid) for number, grid in tables if any(map(any, rows[number]))]
@@ -610,8 +765,8 @@ def _paragraphs(blocks: list[_Block], right_edge: dict[int, float]) -> list[_Blo
     return joined
 
 
-def _text_box(page: int, line: list[Char]) -> Box:
-    """Where a line of glyphs (left to right, as ``_visual_lines`` gives it) is printed."""
+def _text_box(page: int, line: list[Run]) -> Box:
+    """Where a line of runs (left to right, as ``_visual_lines`` gives it) is printed."""
     size, baseline = max(map(_SIZE, line)), max(map(_BASELINE, line))
     return (page, line[0].x0, baseline - 0.9 * size, max(map(_RIGHT, line)), baseline + 0.2 * size)
 

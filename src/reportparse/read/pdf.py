@@ -1,8 +1,8 @@
 """Reading a PDF report with PyMuPDF or pdfplumber into the document model.
 
-Each engine only extracts glyphs (``layout.Char``) and ruling lines (``layout.Segment``) of
-every page; ``layout.document_lines`` does the rest for both, so the engines give the same
-CSV. Errors carry SPEC's codes:
+Each engine only extracts glyphs (in ``layout.Run``s of glyphs set one after another) and
+ruling lines (``layout.Segment``) of every page; ``layout.document_lines`` does the rest for
+both, so the engines give the same CSV. Errors carry SPEC's codes:
 
 * ``encrypted``: the PDF needs a password;
 * ``corrupt``: not a PDF that opens, or one with no pages (PyMuPDF "repairs" a truncated
@@ -25,9 +25,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import chain
 
 from ..records import Document, Line, ReportError
-from .layout import RULE_WIDTH, Char, Page, Segment, document_lines
+from .layout import RULE_WIDTH, Char, Page, Run, Segment, document_lines, glyph_runs, is_run
 
 _REPLACEMENT = "\ufffd"
 _UNWRITABLE = ("Cs", "Cc")  # lone surrogates (no encoding takes them), control characters
@@ -86,16 +87,16 @@ def _clean(text: str) -> tuple[str, int]:
                    for c in text), bad
 
 
-def _cleaned_chars(chars: list[Char], notes: list[str], page: int) -> list[Char]:
-    if not _UNWRITABLE_ANY.search("".join([char.text for char in chars])):
-        return chars  # the usual page: one search instead of a look-up per glyph
+def _cleaned_runs(runs: list[Run], notes: list[str], page: int) -> list[Run]:
+    if not _UNWRITABLE_ANY.search("".join(chain.from_iterable(run.texts for run in runs))):
+        return runs  # the usual page: one search instead of a look-up per glyph
     replaced = 0
     result = []
-    for char in chars:
-        text, bad = _clean(char.text)
+    for run in runs:
+        cleaned = [_clean(text) for text in run.texts]
+        bad = sum(count for _, count in cleaned)
         replaced += bad
-        result.append(char if not bad else Char(text, char.x0, char.x1, char.baseline,
-                                                 char.size))
+        result.append(run if not bad else run._replace(texts=tuple(text for text, _ in cleaned)))
     if replaced:
         notes.append(f"page {page}: {replaced} unreadable character(s) replaced with U+FFFD")
     return result
@@ -110,19 +111,29 @@ def _warning_lines(text: str) -> list[str]:
 # --- PyMuPDF ---------------------------------------------------------------------------
 
 
-def _glyphs(rawdict: dict) -> list[Char]:
-    """The glyphs of a page's ``rawdict``.
+def _runs(rawdict: dict) -> list[Run]:
+    """The glyphs of a page's ``rawdict``, a run for each span (the usual case) or glyph runs.
 
-    ``tuple.__new__`` builds each ``Char`` without the NamedTuple's Python-level ``__new__``:
-    a long report has hundreds of thousands of glyphs.
+    A span is glyphs of one font and size; nearly always also one run.
     """
-    new = tuple.__new__
-    return [new(Char, (char["c"], char["bbox"][0], char["bbox"][2], char["origin"][1], size))
-            for block in rawdict["blocks"]
-            for line in block.get("lines", ())
-            for span in line["spans"]
-            for size in (span["size"],)
-            for char in span["chars"]]
+    runs: list[Run] = []
+    for block in rawdict["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                if chars := span["chars"]:
+                    runs += _span_runs(chars, span["size"])
+    return runs
+
+
+def _span_runs(chars: list[dict], size: float) -> list[Run]:
+    """The glyphs of a span: a tuple of each, turned into columns by ``zip`` in C (a long
+    report has hundreds of thousands of glyphs)."""
+    texts, lefts, rights, baselines = zip(*[(c["c"], c["bbox"][0], c["bbox"][2], c["origin"][1])
+                                            for c in chars])
+    if is_run(lefts, rights, baselines, size):
+        # tuple.__new__ skips the NamedTuple's Python-level __new__: a run per span
+        return [tuple.__new__(Run, (texts, lefts, rights, baselines[0], size))]
+    return glyph_runs(map(Char, texts, lefts, rights, baselines, [size] * len(texts)))
 
 
 def _drawn_segments(paths: list[dict]) -> list[Segment]:
@@ -171,9 +182,9 @@ def _pymupdf_pages(data: bytes, name: str) -> tuple[list[Page], list[str]]:
     pages = []
     for number in range(1, document.page_count + 1):
         page = document[number - 1]
-        chars = _cleaned_chars(_glyphs(page.get_text("rawdict", flags=flags)), notes, number)
+        runs = _cleaned_runs(_runs(page.get_text("rawdict", flags=flags)), notes, number)
         segments = _drawn_segments(page.get_cdrawings())
-        pages.append(Page(number, (rect := page.rect).width, rect.height, chars, segments))
+        pages.append(Page(number, (rect := page.rect).width, rect.height, runs, segments))
     notes += [f"MuPDF: {line}" for line in _warning_lines(pymupdf.TOOLS.mupdf_warnings(reset=True))]
     return pages, notes
 
@@ -234,14 +245,14 @@ def _pdfplumber_read(data: bytes, name: str) -> tuple[list[Page], list[str]]:
             # The baseline is the text matrix's origin (PDF space is bottom-up), as PyMuPDF's
             # "origin"; a glyph's bottom would depend on how each engine reads font metrics.
             height = float(page.height)
-            chars = _cleaned_chars([Char(c["text"], c["x0"], c["x1"], height - c["matrix"][5],
-                                         c["size"]) for c in page.chars], notes, number)
+            runs = _cleaned_runs(glyph_runs(Char(c["text"], c["x0"], c["x1"], height - c["matrix"][5],
+                                                 c["size"]) for c in page.chars), notes, number)
             segments = [s for line in page.lines
                         for s in _line(line["x0"], line["top"], line["x1"], line["bottom"])]
             segments += [s for rect in page.rects for s in _rectangle_edges(
                 rect["x0"], rect["top"], rect["x1"], rect["bottom"], bool(rect.get("stroke")))]
             segments += [s for curve in page.curves for s in _path_lines(curve.get("path", []))]
-            pages.append(Page(number, float(page.width), float(page.height), chars, segments))
+            pages.append(Page(number, float(page.width), float(page.height), runs, segments))
             page.close()
     except Exception as error:
         raise ReportError("corrupt", f"{name}: page {len(pages) + 1} cannot be read ({error!r})") from None
@@ -284,8 +295,8 @@ def damage_message(notes: tuple[str, ...]) -> str:
 def _no_cycle_collection() -> Iterator[None]:
     """Hold the cyclic garbage collector back while a document is read.
 
-    Reading keeps a ``Char`` for every glyph, hundreds of thousands of small tuples of a
-    string and four floats that can be in no reference cycle; the collector would scan
+    Reading keeps a ``Run`` for every few glyphs, tens of thousands of small tuples of
+    strings and floats that can be in no reference cycle; the collector would scan
     them again at every collection, a third of the reading time, to free nothing. Memory
     is still freed by reference counting; cycles left meanwhile are collected afterwards.
     """
@@ -305,7 +316,7 @@ def _lines(data: bytes, name: str, engine: str) -> tuple[tuple[Line, ...], int, 
     scanned (the first collection after reading would otherwise visit every one of them).
     """
     pages, notes = ENGINES[engine](data, name)
-    if not any(char.text.strip() for page in pages for char in page.chars):
+    if not any(text.strip() for page in pages for run in page.runs for text in run.texts):
         raise ReportError(
             "no_text_layer",
             f"{name}: {len(pages)} page(s) without any text layer (a scan?); run OCR first",
