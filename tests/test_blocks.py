@@ -19,10 +19,10 @@ def test_numbered_blocks_of_labelled_lines_are_an_incident_list(parse_bytes):
     assert [(i.no, i.category, i.occurred, i.description, i.affected_count, i.affected_unit,
              i.cause, i.cause_as_printed, i.measures, i.departments)
             for i in report.incident_records] == [
-        (1, "住民票の写しの誤交付", "2023-06-12", "窓口で住民票の写しを別人に交付した(1名分)。", 1, "名",
+        (1, "誤交付", "2023-06-12", "窓口で住民票の写しを別人に交付した(1名分)。", 1, "名",
          "交付時の本人確認が不十分であったため。", "交付時の本人確認が不十分であったため。",
          "交付時に氏名と生年月日を読み上げて確認する。", "市民課"),
-        (2, "通知書の誤送付", "2023-09-04", "国民健康保険税の納税通知書を別人に送付した(2名分)。", 2, "名",
+        (2, "誤送付", "2023-09-04", "国民健康保険税の納税通知書を別人に送付した(2名分)。", 2, "名",
          "交付時の本人確認が不十分であったため。", "同上", "封入作業を二人で行う。", "保険年金課")]
     assert report.metric_records == []  # (1名分) is the incident's affected count, no key figure
     assert [c.status for c in report.check_records if c.check.startswith("incident")] == ["ok"]
@@ -48,3 +48,12 @@ def test_figures_under_a_heading_of_counts_and_a_timeline_stay_what_they_are(par
     assert [(c.check, c.actual) for c in report.check_records if c.status == "failed"] == [
         ("metric_named", "30件"), ("date_readable", "")]  # the figure stays prose; no date printed
     assert {c.row_label for c in report.table_records} == {"令和2年10月31日", "令和2年11月2日"}
+
+
+def test_a_notice_told_under_plain_headings_its_kind_from_the_title_its_date_from_the_story(parse_bytes):
+    text = ("個人情報を含む文書の誤送付について(建築住宅課)\n1経緯\n令和3年(2021年)4月13日(火曜日)\n"
+            "- 職員が、市営住宅の利用者2名に対して、案内文書を送付した。\n2原因\n封入時の確認が不十分であったため。\n"
+            "3再発防止策\n封入作業を二人で行う。\n")
+    incident, = parse_bytes(text.encode()).incident_records
+    assert (incident.category, incident.occurred, incident.cause, incident.measures) == (
+        "誤送付", "2021-04-13", "封入時の確認が不十分であったため。", "封入作業を二人で行う。")

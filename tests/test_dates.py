@@ -450,9 +450,11 @@ def test_a_year_glossed_in_the_other_calendar_is_one_fiscal_year(text, start_yea
 def test_an_era_less_year_glossed_in_western_years_needs_no_era():
     assert fiscal_year_in("4(2022)年度の件数") == FiscalYear(2022, "4(2022)年度")
     assert parse_date("令和4(2022)年6月28日").iso == "2022-06-28"
+    assert parse_date("令和3年(2021年)4月13日(火曜日)").iso == "2021-04-13"  # glossed after 年
 
 
-@pytest.mark.parametrize("text", ["令和4(2021)年度", "2022(令和3)年度", "令和4(2021)年6月1日"])
+@pytest.mark.parametrize("text", ["令和4(2021)年度", "2022(令和3)年度", "令和4(2021)年6月1日",
+                                  "令和3年(2020年)4月13日"])
 def test_a_gloss_naming_another_year_is_an_error(text):
     with raises_naming(text):
         find_fiscal_year(text) if "日" not in text else parse_date(text)

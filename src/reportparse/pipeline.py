@@ -72,7 +72,8 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     fiscal_year, tables, fiscal_year_problem = _fiscal_year_and_tables(
         found, [grid for grid in found.grids if not any(grid is i for i in incident_grids)])
     cells = tables.cells
-    blocks = incident_blocks(found.paragraphs, max((grid.no for grid in found.grids), default=0) + 1)
+    blocks = incident_blocks(found.paragraphs, found.prose[0].text if found.prose else "",
+                             max((grid.no for grid in found.grids), default=0) + 1)
     incident_grids += blocks.grids
     prose = [metrics(paragraph, fiscal_year) for paragraph in blocks.paragraphs]
     figures = [metric for read in prose for metric in read.metrics]

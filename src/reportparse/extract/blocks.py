@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..records import Line
+from ..values.dates import DateError, find_dates
+from . import vocabulary as words
 from .incidents import WHAT_MAKES_AN_INCIDENT, header_meaning
 from .structure import Grid, Paragraph, Section
 
@@ -71,6 +73,8 @@ def _field(paragraph: Paragraph) -> tuple[str, str, str, bool] | None:
             return label, found[1], labelled["text"].strip(), True
     title = paragraph.section.title if paragraph.section else ""
     found = header_meaning(title) if title else None
+    if found is None and title.endswith(words.STORY_HEADINGS):
+        title, found = "概要", header_meaning("概要")  # 経緯: the story, read as the description
     if found is None or found[1] not in _SECTION_FIELDS:
         return None  # 2 …の内容及び件数: figures under such a heading stay key figures
     return title, found[1], paragraph.line.text, False
@@ -90,17 +94,29 @@ def _blocks(paragraphs: tuple[Paragraph, ...]) -> list[_Block]:
     return [block for block in blocks if block.is_incident()]
 
 
-def _row(number: int, block: _Block) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The header and the row of one block: its labels and texts, after its number and the
-    heading that names it."""
+def _row(number: int, block: _Block, title: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The header and the row of one block: its labels and texts, after its number and its
+    category (the kind its heading, or the notice's title, names; else its heading)."""
     labels, texts = list(block.fields), list(block.fields.values())
     heading = block.section.title if block.labelled and block.section else ""
     dated = _HEADING_DATE.match(heading)
-    if dated and "occurred" not in block.meanings:
-        heading = dated["title"]
+    heading = dated["title"] if dated else heading
+    if "occurred" not in block.meanings:
         at = block.meanings.index("description")
-        texts[at] = f"({dated['date']}) {texts[at]}"  # the date marker a description may open with
-    return ("No", "種別", *labels), (str(number), heading, *texts)
+        date = dated["date"] if dated else _first_date(texts[at])
+        if date:  # a date marker, as a list's description may print one
+            texts[at] = f"【{date}】 {texts[at]}"
+    kind = next((kind for kind in words.INCIDENT_KINDS if kind in (heading or title)), "")
+    return ("No", "種別", *labels), (str(number), kind or heading, *texts)
+
+
+def _first_date(text: str) -> str:
+    """The first date with a day that ``text`` prints (``…を受けて、令和6年12月19日(木曜日)に``)."""
+    try:
+        dates = find_dates(text)
+    except DateError:
+        return ""
+    return next((date.label for date in dates if date.day), "")
 
 
 @dataclass(frozen=True)
@@ -109,16 +125,17 @@ class IncidentBlocks:
     paragraphs: tuple[Paragraph, ...]  # the paragraphs that are not part of any block
 
 
-def incident_blocks(paragraphs: tuple[Paragraph, ...], first_no: int) -> IncidentBlocks:
+def incident_blocks(paragraphs: tuple[Paragraph, ...], title: str, first_no: int) -> IncidentBlocks:
     """The incidents printed as labelled prose, as grids numbered from ``first_no``, and the
-    paragraphs left for the key figures."""
+    paragraphs left for the key figures. ``title`` is the report's first line (a notice's
+    title names the kind of incident: ``…の誤送付について``)."""
     blocks = _blocks(paragraphs)
     used = {id(paragraph) for block in blocks for paragraph in block.paragraphs}
     grids: list[Grid] = []
     for block in blocks:
         first = block.paragraphs[0].line
         same_labels = bool(grids) and grids[-1].header[2:] == tuple(block.fields)
-        header, cells = _row(len(grids[-1].rows) + 1 if same_labels else 1, block)
+        header, cells = _row(len(grids[-1].rows) + 1 if same_labels else 1, block, title)
         row = Line(cells, first.page, first.line)
         if same_labels:
             grids[-1] = replace(grids[-1], rows=(*grids[-1].rows, row))

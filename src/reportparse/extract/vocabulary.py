@@ -86,3 +86,12 @@ GRAND_TOTALS = frozenset({"合計", "総計", "総数"})
 # A header cell that is a unit alone, in a row of units under the column names: ``(件)``.
 UNIT_CELL = re.compile(rf"^\(?(?:単位 ?[:：]? ?)?(?P<unit>{COUNTER_PATTERN})\)?$")
 HEADER_UNIT = re.compile(rf"^(?P<name>.*?) ?\((?:単位 ?[:：]? ?)?(?P<unit>{COUNTER_PATTERN})\)$")
+
+# --- incidents printed as prose -----------------------------------------------------------
+# The kind of incident a notice's title or a block's heading names (``…の誤送付について``):
+# its category. Longest first, so that 誤送信 is not read as 送信.
+INCIDENT_KINDS = ("誤交付", "誤送付", "誤送信", "誤発送", "誤配布", "誤配達", "誤廃棄", "誤掲載",
+                  "誤記載", "誤表示", "誤公開", "誤返却", "誤提供", "誤登録", "誤入力", "紛失",
+                  "滅失", "盗難", "流出", "漏えい", "漏洩", "不正アクセス", "不適切な保管")
+# Headings over an incident's story that no list column is named: its description.
+STORY_HEADINGS = ("経緯", "経過", "概況")

@@ -318,7 +318,8 @@ def _gloss(tag: str) -> str:
 
 
 _KANJI_FORM = (
-    rf"{_era_prefix('k')}(?P<year_k>{_NUMERAL}){_gloss('k')} *年"
+    # 令和3年(2021年)4月13日: the Western year glossed after the era year, as press releases do
+    rf"{_era_prefix('k')}(?P<year_k>{_NUMERAL}){_gloss('k')} *年(?: *\((?P<gloss_k2>[12][0-9]{{3}}) *年\))?"
     rf"(?: *(?P<month_k>{_NUMERAL}) *月"
     rf"(?: *(?P<day_k>{_NUMERAL}) *日| *(?P<dayword>{_one_of(FIRST_DAY_WORDS + LAST_DAY_WORDS)}))?)?"
 )
