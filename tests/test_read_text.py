@@ -62,3 +62,15 @@ def test_blank_lines_mark_gaps_and_form_feeds_pages():
     assert [line.line for line in lines] == [1, 4, 5]
     assert [line.page for line in lines] == [1, 1, 2]
     assert pages == 2
+
+
+def test_a_line_of_any_whitespace_is_blank():
+    # blank lines skip the cell splitting; each of them must still come out as no cell
+    import sys
+
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    for space in spaces:
+        for line in (space, space * 3, f"{space}\t{space}", f"\t{space}\r"):
+            assert split_cells(line) == (), repr(line)
+    lines, _ = lines_of("a\n\u3000\u3000\n\x1c\nb\n")
+    assert [(line.cells, line.gap_before) for line in lines] == [(("a",), False), (("b",), True)]
