@@ -116,6 +116,8 @@ def _numbered(words: str, plain: bool) -> list[str]:
 def csv_lines(report_id: str, incidents: list[Incident], words: Words) -> str:
     """The lines of tokens.csv for one report, exactly as ``csv_text`` writes its rows."""
     texts = list(incident_texts(incidents))
+    if not texts:
+        return ""
     report = csv_text([(report_id,)])[:-1]  # quoted or neutralised once, not on every line
     # only texts that come back (同上 causes) are kept: a big report's would double its size
     repeated = {text for text, count in Counter(text for _, _, text in texts).items() if count > 1}
