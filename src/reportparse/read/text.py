@@ -57,7 +57,11 @@ def split_cells(raw_line: str) -> tuple[str, ...]:
     text = (_HTML_TAG.sub("", raw_line) if "<" in raw_line else raw_line).rstrip("\r\n")
     if "\t" not in text:
         text = text.strip(" \u3000")
-    cells = [normalize(cell) for cell in _CELL_SEPARATOR.split(text)]
+    # the regex only where a run of spaces may separate cells (else it equals a TAB split,
+    # five times slower)
+    raw_cells = (_CELL_SEPARATOR.split(text) if "  " in text or "\u3000" in text
+                 else text.split("\t"))
+    cells = [normalize(cell) for cell in raw_cells]
     while cells and not cells[-1]:
         cells.pop()
     return tuple(cells)
