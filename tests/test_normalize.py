@@ -1,6 +1,6 @@
 import pytest
 
-from reportparse.values.normalize import compact_label, fold_count, normalize
+from reportparse.values.normalize import RADICAL_FOLDS, compact_label, fold_count, normalize
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,33 @@ def test_every_unicode_whitespace_collapses_to_one_space():
     assert len(spaces) == 29
     for space in spaces:
         assert normalize(f"{space}区民{space}{space}事務所{space}") == "区民 事務所", repr(space)
+
+
+def _library_nfkc(text: str) -> str:
+    """What ``normalize`` did before its full-width fast path: the library's NFKC throughout."""
+    import unicodedata
+
+    if text.isascii():
+        return " ".join(text.split())
+    folded = unicodedata.normalize("NFKC", text.translate(RADICAL_FOLDS)).replace("\u2212", "-")
+    return " ".join(folded.split())
+
+
+def test_fast_path_equals_library_nfkc_for_every_character():
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:  # surrogates are no text
+            continue
+        character = chr(code)
+        # beside a full-width letter, so that the full-width path is taken every time
+        text = f"Ａ{character}（{character}"
+        assert normalize(text) == _library_nfkc(text), hex(code)
+
+
+@pytest.mark.parametrize("mark", ["\u0301", "\u0308", "\u0327", "\u3099", "\u309a", "\u20dd"])
+def test_fast_path_composes_a_mark_after_a_full_width_letter(mark):
+    # Ａ + combining acute is Á in NFKC: narrowing Ａ to A alone would leave two characters
+    for wide in ("Ａ", "ｅ", "Ｃ", "ｎ", "　", "ｶ", "ﾊ"):
+        assert normalize(f"{wide}{mark}区") == _library_nfkc(f"{wide}{mark}区")
+    assert normalize("Ａ\u0301") == "\u00c1"

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportparse.read.text import decode, lines_of, read_text, split_cells
 from reportparse.records import ReportError
@@ -67,3 +69,32 @@ def test_blank_lines_mark_gaps_and_form_feeds_pages():
     assert [line.line for line in lines] == [1, 4, 5]
     assert [line.page for line in lines] == [1, 1, 2]
     assert pages == 2
+
+
+def test_a_line_of_any_whitespace_is_blank():
+    # blank lines skip the cell splitting; each of them must still come out as no cell
+    import sys
+
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    for space in spaces:
+        for line in (space, space * 3, f"{space}\t{space}", f"\t{space}\r"):
+            assert split_cells(line) == (), repr(line)
+    lines, _ = lines_of("a\n\u3000\u3000\n\x1c\nb\n")
+    assert [(line.cells, line.gap_before) for line in lines] == [(("a",), False), (("b",), True)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=["\t", " ", "\u3000", "a", "1", "区", "<", "b", ">", "\r", "\xa0"], max_size=12))
+def test_cells_split_as_by_the_separator_pattern_alone(line):
+    # TAB-only lines skip the pattern; every line must split as the pattern splits it
+    import re
+
+    from reportparse.values.normalize import normalize
+
+    text = re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", "", line).rstrip("\r\n")
+    if "\t" not in text:
+        text = text.strip(" \u3000")
+    cells = [normalize(cell) for cell in re.split(r"\t|[ \u3000]{2,}", text)]
+    while cells and not cells[-1]:
+        cells.pop()
+    assert split_cells(line) == tuple(cells)

@@ -70,3 +70,13 @@ def test_token_lines_match_the_records_on_any_text(seed_report, texts):
     assert csv_lines(report, "tokens") == csv_text(rows([report], "tokens"))
     for token in report.token_records:
         assert "\t" not in token.surface + token.lemma + token.pos + token.pos_detail
+
+
+def test_token_lines_of_a_list_without_numbers(seed_report):
+    # incident no left empty; one hostile word sends every text of the report the exact way
+    for texts in ([("申請書を誤送付", "確認不足")], [("申請書を誤送付", "確認不足"), ("=A1", "同上")]):
+        report = _with_incident_texts(seed_report, texts)
+        report = replace(report, incident_records=[replace(incident, no=None)
+                                                   for incident in report.incident_records])
+        assert csv_lines(report, "tokens") == csv_text(rows([report], "tokens"))
+        assert csv_lines(report, "tokens").startswith("nerima_r3,,description,1,申請,")

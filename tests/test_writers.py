@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportparse.output.writers import csv_bytes, csv_text, format_cell, neutralize, write_files
 
@@ -52,6 +54,23 @@ def test_csv_text_writes_exactly_what_csv_writer_writes():
 
     rows = [("a", "b,c", 'd"e', "f\ng", "", None, "=x", "-5", 1710634, True, 12.0),
             ("", "x"), ("only",), ("",), ("r\rs", "t")]
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\n").writerows([format_cell(v) for v in row] for row in rows)
+    assert csv_text(rows) == expected.getvalue()
+
+
+_HOSTILE = st.one_of(
+    st.text(alphabet=[",", '"', "\n", "\r", " ", "=", "-", "+", "@", "a", "1", "あ", "\t"], max_size=4),
+    st.integers(-5, 5), st.none(), st.booleans(), st.sampled_from([1.5, 12.0, -3.0]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(_HOSTILE, max_size=4), max_size=5))
+def test_csv_text_is_csv_writer_on_any_rows(rows):
+    # the joined fast path must be taken only where csv.writer would write the same
+    import csv
+    import io
+
     expected = io.StringIO()
     csv.writer(expected, lineterminator="\n").writerows([format_cell(v) for v in row] for row in rows)
     assert csv_text(rows) == expected.getvalue()

@@ -100,29 +100,38 @@ def _needs_formatting(words: str) -> bool:
             or any(start in words for start in _DASH_STARTS))
 
 
-def _numbered(words: str) -> str:
-    """``words`` as tokens.csv cells from token_no on, lines joined by newlines (no last one)."""
-    if _needs_formatting(words):
-        lines = csv_text(line.split("\t") for line in words.split("\n")[:-1]).split("\n")
-    else:
+def _numbered(words: str, plain: bool) -> list[str]:
+    """``words`` as tokens.csv cells from token_no on, one line each (no newline).
+
+    ``plain``: no word needs quoting or neutralising (else each takes ``csv_text``).
+    """
+    if plain:
         lines = words.replace("\t", ",").split("\n")
+    else:
+        lines = csv_text(line.split("\t") for line in words.split("\n")[:-1]).split("\n")
     lines.pop()  # after the last newline
-    return "\n".join(map(add, _counters(len(lines)), lines))
+    return list(map(add, _counters(len(lines)), lines))
 
 
 def csv_lines(report_id: str, incidents: list[Incident], words: Words) -> str:
     """The lines of tokens.csv for one report, exactly as ``csv_text`` writes its rows."""
     texts = list(incident_texts(incidents))
-    prefixes = csv_text((report_id, no, field) for no, field, _ in texts).split("\n")
+    if not texts:
+        return ""
+    report = csv_text([(report_id,)])[:-1]  # quoted or neutralised once, not on every line
     # only texts that come back (同上 causes) are kept: a big report's would double its size
     repeated = {text for text, count in Counter(text for _, _, text in texts).items() if count > 1}
-    numbered: dict[str, str] = {}
+    # one look at all the words (nearly always plain), not one per text: the search for a
+    # field opening with "-" costs the same on one long text as on forty short ones
+    plain = not _needs_formatting("".join(words.values()))
+    numbered: dict[str, list[str]] = {}
     parts: list[str] = []
-    for prefix, (_, _, text) in zip(prefixes, texts):
-        lines = numbered.get(text) or _numbered(words[text])
+    for no, name, text in texts:
+        lines = numbered.get(text) or _numbered(words[text], plain)
         if text in repeated:
             numbered[text] = lines
         if lines:
-            start = prefix + ","
-            parts += (start, lines.replace("\n", "\n" + start), "\n")
+            # the prefix goes in as the separator of the lines: one join, no second pass
+            start = f"{report},{'' if no is None else no},{name},"
+            parts += (start, ("\n" + start).join(lines), "\n")
     return "".join(parts)

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..records import Incident, IncidentList, Line, UnreadRow
+from ..records import Incident, IncidentList, Line, UnreadRow, record
 from ..values.dates import (
     DateError,
     FiscalYear,
@@ -144,7 +144,7 @@ def _count_unit(header: str) -> str:
     return next((unit for word, unit in COUNT_UNITS if word in header), "")
 
 
-@dataclass(frozen=True)
+@record
 class Columns:
     """Where each meaning sits in a list: header positions, best-ranked first."""
 
@@ -287,7 +287,7 @@ def _readable_date(text: str, fiscal_year: FiscalYear | None) -> JapaneseDate | 
     return found[0] if found else None
 
 
-@dataclass(frozen=True)
+@record
 class _When:
     occurred: str | None
     label: str
@@ -474,7 +474,7 @@ def _when(draft: _Draft, columns: Columns, description: str,
     return said
 
 
-@dataclass(frozen=True)
+@record
 class _Affected:
     count: int | None = None
     unit: str = ""
@@ -504,7 +504,7 @@ def _repeated(printed: str, above: str) -> str:
     return above if printed.replace(" ", "") == SAME_AS_ABOVE else printed
 
 
-@dataclass(frozen=True)
+@record
 class _Repeated:
     """Cause and measures with ``同上`` resolved to the text of the row above."""
 

@@ -55,6 +55,8 @@ def split_cells(raw_line: str) -> tuple[str, ...]:
     A leading TAB keeps its empty first cell (a blank corner of a header row) and inner
     empty cells are kept; trailing empty cells are dropped.
     """
+    if raw_line.isspace() or not raw_line:  # a third of a report's lines; every cell would be ""
+        return ()
     text = (_HTML_TAG.sub("", raw_line) if "<" in raw_line else raw_line).rstrip("\r\n")
     if "\t" not in text:
         text = text.strip(" \u3000")

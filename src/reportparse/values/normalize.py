@@ -55,6 +55,28 @@ _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _FOLDABLE = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
 _RADICAL = re.compile(r"[\u2e80-\u2eff]")
 
+# Full-width ASCII (U+FF01-FF5E) and the ideographic space: nearly every character that
+# NFKC changes in a Japanese report. Each one's NFKC form is the single ASCII character
+# 0xFEE0 below it (U+3000: the space).
+_WIDE = re.compile("[\uff01-\uff5e\u3000]+")
+_NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def _nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, about five times faster on a cell whose only
+    compatibility characters are full-width ASCII (``（２名分）``).
+
+    Exact, not a guess: replacing a character by its own NFKC decomposition leaves the NFKD
+    form of the text, and so its NFKC form, unchanged; when the result is not yet NFKC
+    (half-width katakana, ``①``, a mark after ``Ａ``), the library finishes the job.
+    """
+    if unicodedata.is_normalized("NFKC", text):  # most cells: a quick check, no copy
+        return text
+    narrowed = _WIDE.sub(lambda wide: wide[0].translate(_NARROW), text)
+    if unicodedata.is_normalized("NFKC", narrowed):
+        return narrowed
+    return unicodedata.normalize("NFKC", narrowed)
+
 
 def normalize(text: str) -> str:
     """Return ``text`` NFKC-normalised, radicals folded, whitespace collapsed and trimmed."""
@@ -62,7 +84,7 @@ def normalize(text: str) -> str:
         return " ".join(text.split())
     if _RADICAL.search(text):  # rare, and translate() with a table is slow on every cell
         text = text.translate(RADICAL_FOLDS)
-    folded = unicodedata.normalize("NFKC", text).replace("\u2212", "-")
+    folded = _nfkc(text).replace("\u2212", "-")
     # split() and re's \s know the same 29 whitespace characters; split-join is 4x faster
     return " ".join(folded.split())
 
