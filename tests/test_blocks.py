@@ -57,3 +57,19 @@ def test_a_notice_told_under_plain_headings_its_kind_from_the_title_its_date_fro
     incident, = parse_bytes(text.encode()).incident_records
     assert (incident.category, incident.occurred, incident.cause, incident.measures) == (
         "誤送付", "2021-04-13", "封入時の確認が不十分であったため。", "封入作業を二人で行う。")
+
+
+def test_a_date_under_a_heading_of_its_own_dates_the_notice(parse_bytes):
+    text = ("メールアドレスの誤送信\n1 要旨\n様式をメールで送信する際、受信者のメールアドレスが表示される形で送信した。\n"
+            "2 誤送信の概要\n(1) 送信日時\n平成29年8月21日(月)午後3時37分\n3 再発防止\nBCCで送信する。\n")
+    incident, = parse_bytes(text.encode()).incident_records
+    assert (incident.category, incident.occurred, incident.occurred_label) == (
+        "誤送信", "2017-08-21", "平成29年8月21日(月)")
+
+
+def test_minutes_with_a_date_and_the_contents_of_the_meeting_are_no_incident(parse_bytes):
+    text = ("第103回宮崎県公文書開示審査会\n1 日時\n平成25年2月5日(火)\n2 主な議事内容\n"
+            "平成23年度の公文書開示制度の運用状況について報告を行なった。開示請求の件数は9,593件。\n")
+    report = parse_bytes(text.encode())
+    assert report.incident_records == []
+    assert [(m.metric, m.value) for m in report.metric_records] == [("開示請求の件数", 9593)]

@@ -29,8 +29,9 @@ from .structure import Grid, Paragraph, Section
 
 _LABELLED = re.compile(r"^(?:【(?P<bracketed>[^】]{1,12})】|(?P<colon>[^:、。()]{1,12}) ?:) ?(?P<text>.+)$")
 _HEADING_DATE = re.compile(r"^(?P<title>.+?) ?\((?P<date>[^()]*\d{1,2}月[^()]*)\)$")
-# What a heading of its own may name: the prose fields of an incident
-_SECTION_FIELDS = ("description", "cause", "measures")
+# What a heading of its own may name: the prose fields of an incident, and its date
+_SECTION_FIELDS = ("description", "cause", "measures", "occurred")
+_SECTION_EVIDENCE = ("cause", "measures")
 
 
 @dataclass
@@ -59,8 +60,11 @@ class _Block:
         self.paragraphs.append(paragraph)
 
     def is_incident(self) -> bool:
+        """A description and what makes a list of incidents; under headings of their own, a
+        cause or measures (minutes print 日時 and 主な議事内容 too)."""
+        evidence = WHAT_MAKES_AN_INCIDENT if self.labelled else _SECTION_EVIDENCE
         return "description" in self.meanings and any(
-            meaning in self.meanings for meaning in WHAT_MAKES_AN_INCIDENT)
+            meaning in self.meanings for meaning in evidence)
 
 
 def _field(paragraph: Paragraph) -> tuple[str, str, str, bool] | None:
@@ -101,7 +105,10 @@ def _row(number: int, block: _Block, title: str) -> tuple[tuple[str, ...], tuple
     heading = block.section.title if block.labelled and block.section else ""
     dated = _HEADING_DATE.match(heading)
     heading = dated["title"] if dated else heading
-    if "occurred" not in block.meanings:
+    if "occurred" in block.meanings:  # (1) 送信日時 / 平成29年8月21日(月)午後3時37分: the date
+        at = block.meanings.index("occurred")
+        texts[at] = _first_date(texts[at]) or texts[at]
+    else:
         at = block.meanings.index("description")
         date = dated["date"] if dated else _first_date(texts[at])
         if date:  # a date marker, as a list's description may print one
