@@ -29,6 +29,7 @@ def test_figure_numbers_with_kanji_powers_of_ten(text, number):
     ("916(21)", Quantity(916, "", 21)),
     ("120 (3)", Quantity(120, "", 3)),
     ("3(3)件", Quantity(3, "件", 3)),  # the counter after the bracketed count
+    ("71,012(95.1)", Quantity(71012, "", 95.1)),  # its share of the total, under (単位:件、%)
     ("△46", Quantity(-46)),
     ("29.7%", Quantity(29.7, "%")),
 ])

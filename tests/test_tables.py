@@ -390,3 +390,41 @@ def test_a_subtotal_printed_before_its_parts_is_a_total_and_the_grand_total_chec
     assert [(c.row_label, c.is_total) for c in read.cells] == [
         ("知事(計)", True), ("総務部", False), ("企画部", False), ("議会", False), ("合計", True)]
     assert [(c.location, c.status) for c in check_totals(read.cells)] == [("表1 合計 / 登録数", "ok")]
+
+
+def test_spans_with_a_total_of_their_own_first_are_laid_out_the_one_way_the_sums_allow():
+    # 開示計 heads its total and four leaves; the copy kept one filler per span, not four
+    text = ("年度\t総計\t開示計\t\t訂正計\t\t停止計\t\n"
+            "開示\t一部開示\t非開示\t不存在\t訂正\t一部訂正\t非訂正\t停止\t一部停止\t非停止\n"
+            "令和4年度\t120\t112\t30\t70\t2\t10\t5\t4\t0\t1\t3\t0\t0\t3\n"
+            "令和3年度\t99\t90\t20\t60\t4\t6\t6\t1\t0\t5\t3\t0\t0\t3\n")
+    read, = _read_grids(text)
+    assert read.checks == []
+    row = [(c.column_group, c.column, c.value) for c in read.cells if c.row_label == "令和4年度"]
+    assert row == [
+        ("", "総計", "120"), ("", "開示計", "112"), ("開示計", "開示", "30"),
+        ("開示計", "一部開示", "70"), ("開示計", "非開示", "2"), ("開示計", "不存在", "10"),
+        ("", "訂正計", "5"), ("訂正計", "訂正", "4"), ("訂正計", "一部訂正", "0"),
+        ("訂正計", "非訂正", "1"), ("", "停止計", "3"), ("停止計", "停止", "0"),
+        ("停止計", "一部停止", "0"), ("停止計", "非停止", "3")]
+
+
+def test_a_span_whose_total_comes_last_and_a_share_in_brackets_after_each_count():
+    text = ("情報区分\t公開状況\t\t\t\n公開\t部分公開\t非公開\n"
+            "町政情報\t21件\t19件\t3件\t43件\n自己情報\t2件\t6件\t2件\t10件\n")
+    read, = _read_grids(text)
+    assert read.checks == []
+    assert [(c.column_group, c.column, c.value_num) for c in read.cells if c.row_label == "自己情報"] == [
+        ("公開状況", "公開", 2), ("公開状況", "部分公開", 6), ("公開状況", "非公開", 2), ("", "公開状況", 10)]
+
+
+def test_spans_whose_own_columns_the_sums_do_not_confirm_stay_a_failed_check():
+    text = ("\t行政機関\t法人等\n開示\t不開示\t開示\t不開示\n"
+            "平成17年度\t100\t90(90.0)\t9(9.0)\t30\t20\t10\n")
+    read, = _read_grids(text)
+    assert read.cells == [] and [check.check for check in read.checks] == ["row_width"]
+    fixed = text.replace("90(90.0)\t9(9.0)", "90(90.0)\t10(10.0)")
+    read, = _read_grids(fixed)
+    assert [(c.column_group, c.column, c.value) for c in read.cells if c.column_no < 4] == [
+        ("", "行政機関", "100"), ("行政機関", "開示", "90(90.0)"), ("行政機関", "開示(括弧内)", "90.0"),
+        ("行政機関", "不開示", "10(10.0)"), ("行政機関", "不開示(括弧内)", "10.0")]

@@ -15,13 +15,20 @@ vertical spans. Then the lower row is placed under the one upper span as wide as
 upper row kept its fillers; where it lost them too (``決定内容等`` over five columns printed as
 one cell), under the one upper cell whose span makes the widths agree: the last upper cell that
 is not a note column (``(注記)…``).
+
+A span may also hold a column of its own, unnamed in the lower row: the span's total
+(``開示計`` over ``開示 | 一部開示 | 非開示``, its own total first; ``公開状況`` with its total
+last). Where the copy lost the fillers that show this, the rows' own sums tell it: the one
+way to lay the spans out in which every such column is the sum of the leaves beside it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..values.normalize import compact_label
+from ..values.numbers import parse_quantity
 from .vocabulary import GROUP_HEADING, NOTE_HEADER
 
 
@@ -139,10 +146,15 @@ def _spans_into(rows: list[list[str]], level: int, j: int) -> bool:
     return left >= 0 and any(rows[level + 1][left:j + 1])
 
 
-def resolve(rows: list[tuple[str, ...]], width: int) -> Columns:
-    """Leaf names and groups of ``width`` (or more) columns from the printed header rows."""
+def resolve(rows: list[tuple[str, ...]], width: int,
+            body: Sequence[tuple[str, ...]] = ()) -> Columns:
+    """Leaf names and groups of ``width`` (or more) columns from the printed header rows;
+    ``body``, the data rows, tells spans with a total of their own apart."""
     if not rows:
         return Columns(("",) * width, ("",) * width)
+    totalled = _spans_with_own_totals(rows, width, body)
+    if totalled is not None:
+        return totalled
     aligned = _aligned_rows(rows, width)
     filled = _spans_filled(aligned)
     leaves, groups = [], []
@@ -154,3 +166,93 @@ def resolve(rows: list[tuple[str, ...]], width: int) -> Columns:
         leaves.append(aligned[leaf_level][j])
         groups.append(" / ".join(dict.fromkeys(above)))
     return Columns(tuple(leaves), tuple(groups))
+
+
+# --- spans with a total of their own ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Span:
+    """An upper header cell over ``leaves`` lower cells; ``own`` places its own column:
+    ``alone`` (no leaves: a vertical span), ``first`` or ``last`` (its total), or none."""
+    name: str
+    leaves: int
+    own: str
+
+
+def _layouts(names: list[str], leaves: int, width: int, side: str) -> Iterator[list[_Span]]:
+    """Every way to put ``leaves`` lower cells, in order, under the upper ``names`` so that
+    they head ``width`` columns, each span's own total on ``side`` (one table, one way)."""
+    if not names:
+        if leaves == 0 and width == 0:
+            yield []
+        return
+    for count in range(min(leaves, width) + 1):
+        for own in ("alone",) if count == 0 else ("", side):
+            used = count + (own != "")
+            if used <= width:
+                for rest in _layouts(names[1:], leaves - count, width - used, side):
+                    yield [_Span(names[0], count, own), *rest]
+
+
+_Heading = tuple[str, str, _Span | None]  # leaf, group, the span whose own column it is
+
+
+def _columns_of(spans: list[_Span], lower: tuple[str, ...]) -> list[_Heading]:
+    """The heading of each column the spans head, in order."""
+    columns: list[_Heading] = []
+    leaves = iter(lower)
+    for span in spans:
+        own: list[_Heading] = [(span.name, "", span)] if span.own else []
+        under: list[_Heading] = [(next(leaves), span.name, None) for _ in range(span.leaves)]
+        columns += under + own if span.own == "last" else own + under
+    return columns
+
+
+def _sums_hold(columns: list[_Heading], body: Sequence[tuple[str, ...]]) -> bool:
+    """Each span's own column is the sum of its leaves in every row that prints them all, and
+    at least one such span sums two leaves or more (else the sums prove nothing)."""
+    totals = [(j, span) for j, (_, _, span) in enumerate(columns)
+              if span is not None and span.own in ("first", "last")]
+    if not any(span.leaves >= 2 for _, span in totals):
+        return False
+    for j, span in totals:
+        start = j + 1 if span.own == "first" else j - span.leaves
+        summed = 0
+        for row in body:
+            numbers = [_count(cell) for cell in row[start:start + span.leaves]]
+            total = _count(row[j])
+            if total is None or any(number is None for number in numbers):
+                continue
+            if total != sum(number for number in numbers if number is not None):
+                return False
+            summed += 1
+        if not summed:
+            return False
+    return True
+
+
+def _count(cell: str) -> float | None:
+    quantity = parse_quantity(cell)
+    return quantity.value if quantity else None
+
+
+def _spans_with_own_totals(rows: list[tuple[str, ...]], width: int,
+                           body: Sequence[tuple[str, ...]]) -> Columns | None:
+    """Two header rows whose lower row, printed from the left, is narrower than the data: the
+    one layout of the upper cells in which every own column sums its leaves, if exactly one."""
+    if len(rows) != 2 or not body:
+        return None
+    upper, lower = rows
+    names = [cell for cell in upper[1:] if cell]
+    if not lower or not all(lower) or not names or len(lower) >= width - 1:
+        return None
+    values = [row[1:] for row in body if len(row) == width]
+    found = [columns for side in ("first", "last")
+             for spans in _layouts(names, len(lower), width - 1, side)
+             if _sums_hold(columns := _columns_of(spans, lower), values)]
+    if len(found) != 1:
+        return None
+    leaves = (upper[0], *(leaf for leaf, _, _ in found[0]))
+    groups = ("", *(compact_label(group) for _, group, _ in found[0]))
+    return Columns(leaves, groups)

@@ -353,7 +353,8 @@ def _body(lines: list[Line], kinds: list[str]) -> tuple[Columns, list[Line], int
     if count == 1 and widest == len(header_rows[0]) + 1 and _front_corner_lost(
             header_rows[0], body):
         header_rows = [("",) + header_rows[0]]
-    columns = resolve(header_rows, max(_usual_width(body), len(header_rows[0]) if header_rows else 0))
+    columns = resolve(header_rows, max(_usual_width(body), len(header_rows[0]) if header_rows else 0),
+                      [row.cells for row in body])
     return columns, body, count, unit
 
 

@@ -74,7 +74,7 @@ COUNTERS = ("団体", "事務", "業務", "施設", "機関", "世帯", "箇所"
 _QUANTITY = re.compile(
     r"^(?P<number>[-△▲]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) ?"
     rf"(?P<unit>{'|'.join(COUNTERS)})?"
-    r"(?: ?\((?P<second>\d{1,3}(?:,\d{3})+|\d+)\))?"
+    r"(?: ?\((?P<second>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\))?"
     rf"(?P<unit_after>{'|'.join(COUNTERS)})?"  # 3(3)件: the counter after the bracketed count
     r" ?(?P<note>\(注\d*\)|※\d*)?$"
 )
@@ -84,15 +84,16 @@ _NUMBER_LIKE = re.compile(rf"^[\d,.\s△▲()\-+]*\d[\d,.\s△▲()\-+]*(?:{'|'.
 @dataclass(frozen=True)
 class Quantity:
     """A table cell that holds a count: ``82件``, ``916(21)``, ``3(3)件``, ``△46``, ``29.7%``,
-    ``1(注2)``.
+    ``1(注2)``, ``71,012(95.1)``.
 
-    ``second`` is a count printed in brackets after the first (``916(21)``: 916 requests, 21 of
-    them of a kind a note explains); ``unit`` is a counter printed in the cell itself.
+    ``second`` is a figure printed in brackets after the first (``916(21)``: 916 requests, 21 of
+    them of a kind a note explains; ``71,012(95.1)``: its share of the total, in per cent where
+    the table's unit says so); ``unit`` is a counter printed in the cell itself.
     """
 
     value: int | float
     unit: str = ""
-    second: int | None = None
+    second: int | float | None = None
 
 
 @lru_cache(maxsize=8192)  # see parse_number; a Quantity is frozen, so sharing it is safe
@@ -106,8 +107,7 @@ def parse_quantity(text: str) -> Quantity | None:
     second = parse_number(match["second"]) if match["second"] else None
     if match["unit"] and match["unit_after"]:
         return None
-    return Quantity(value, match["unit"] or match["unit_after"] or "",
-                    int(second) if second is not None else None)
+    return Quantity(value, match["unit"] or match["unit_after"] or "", second)
 
 
 _CODE = re.compile(r"\d[-/]\d")  # 104-8560, 03-3541-5151, 1/14: codes and dates, not numbers
