@@ -428,3 +428,28 @@ def test_spans_whose_own_columns_the_sums_do_not_confirm_stay_a_failed_check():
     assert [(c.column_group, c.column, c.value) for c in read.cells if c.column_no < 4] == [
         ("", "行政機関", "100"), ("行政機関", "開示", "90(90.0)"), ("行政機関", "開示(括弧内)", "90.0"),
         ("行政機関", "不開示", "10(10.0)"), ("行政機関", "不開示(括弧内)", "10.0")]
+
+
+@pytest.mark.parametrize("corner", ["", "\t"])
+def test_a_body_row_of_names_splits_each_year_column_and_rows_of_values_alone_carry_the_label_above(corner):
+    text = ("年度\t平成29年度\t平成30年度\n請求等件数\t69\t71\n"
+            f"{corner}請求\t申出\t請求\t申出\n{corner}37\t32\t42\t29\n"
+            "決定の状況\t公開\t30\t27\t40\t24\n部分公開\t7\t5\t2\t5\n")
+    read, = _read_grids(text)
+    assert read.checks == []
+    got = [(c.fiscal_year, c.row_group, c.row_label, c.column_no, c.column_group, c.column, c.value)
+           for c in read.cells]
+    assert got[:6] == [
+        (2017, "", "請求等件数", 1, "", "平成29年度", "69"),
+        (2018, "", "請求等件数", 3, "", "平成30年度", "71"),
+        (2017, "", "請求等件数", 1, "平成29年度", "請求", "37"),
+        (2017, "", "請求等件数", 2, "平成29年度", "申出", "32"),
+        (2018, "", "請求等件数", 3, "平成30年度", "請求", "42"),
+        (2018, "", "請求等件数", 4, "平成30年度", "申出", "29")]
+    assert got[-1] == (2018, "決定の状況", "部分公開", 4, "平成30年度", "申出", "5")
+
+
+def test_a_two_column_table_of_texts_is_not_split():
+    read, = _read_grids("担当課\t請求内容\n市民課\t住民票の写し\n課税課\t課税台帳\n")
+    assert [(c.row_label, c.value) for c in read.cells] == [
+        ("市民課", "住民票の写し"), ("課税課", "課税台帳")]

@@ -175,11 +175,17 @@ def _opens_new_table(lines: tuple[Line, ...], j: int) -> bool:
     """A header row after data rows starts a table of its own when a blank line or its blank
     top-left corner (``⎵ | 15年度 | 14年度 | 増減``) sets it apart."""
     row, next_row = lines[j], lines[j + 1] if j + 1 < len(lines) else None
-    blank_corner = not row.cells[0] and all(row.cells[1:])
+    blank_corner = not row.cells[0] and all(row.cells[1:]) and not _repeats(row.cells[1:])
     return ((row.gap_before or blank_corner) and _is_data(lines[j - 1].cells)
             and not _is_data(row.cells)
             and sum(bool(cell) for cell in row.cells) >= 2
             and next_row is not None and _is_data(next_row.cells))
+
+
+def _repeats(cells: tuple[str, ...]) -> bool:
+    """``請求 | 申出 | 請求 | 申出``: the parts of each column above, not a new table's header."""
+    return any(len(cells) % size == 0 and cells == cells[:size] * (len(cells) // size)
+               for size in range(2, len(cells) // 2 + 1))
 
 
 def _is_label(text: str) -> bool:

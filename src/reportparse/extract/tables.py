@@ -188,6 +188,17 @@ def _columns(grid: Grid, first: int, fiscal_year: FiscalYear | None) -> list[_Co
     return columns
 
 
+def _without_empty_label(cells: tuple[str, ...]) -> tuple[str, ...]:
+    return cells[1:] if cells and not cells[0] else cells
+
+
+def _split(columns: list[_Column], parts: tuple[str, ...]) -> list[_Column]:
+    """Each column split into ``parts``, which it heads as their group."""
+    return [replace(column, no=(column.no - 1) * len(parts) + i + 1, name=part, note=False,
+                    group=" / ".join(name for name in (column.group, column.name) if name))
+            for column in columns for i, part in enumerate(parts)]
+
+
 def _is_note_piece(cell: str) -> bool:
     """``1件 (下記の…No.37。請求者は…)``: a note joined from a broken row's explanation."""
     return " (" in cell and cell.endswith(")") and len(cell) > 12
@@ -229,6 +240,7 @@ class _TableReader:
         self.labelled = self.labels > 0
         self.columns = _columns(grid, self.labels, fiscal_year)
         self.year_axis = self.labelled and bool(_YEAR_AXIS.search(grid.header[0]))
+        self.spans: list[_Column] | None = None  # the columns before a row split them
         self.cells: list[TableCell] = []
         self.checks: list[Check] = []
         self.row_no = 0
@@ -244,7 +256,15 @@ class _TableReader:
             rows = (*rows[:-1], replace(rows[-1], cells=("", *rows[-1].cells)))
             data_rows = [*data_rows[:-1], rows[-1]]
         rows = self._wrapped_cells_joined(rows)
+        label = ""
+        splitting = next((row for row in rows if self._parts_of_columns(row)), None)
+        if splitting is not None:
+            self._split_columns(self._parts_of_columns(splitting) or ())
         for index, row in enumerate(rows):
+            if row is splitting:
+                continue
+            if self._continues_label_above(row):
+                row = replace(row, cells=(label, *_without_empty_label(row.cells)))
             group, row = self._regrouped(row, group)
             label, values = self._label(row), self._values(row)
             if self.labels == 2:  # the first column heads its group, printed once
@@ -275,6 +295,36 @@ class _TableReader:
                 f"{len(self.columns)} unnamed columns",
                 f"表{self.grid.no}: none of its {len(self.columns)} value columns has a printed "
                 "name that could be read; its values are written by position only"))
+
+    @cached_property
+    def _printed_columns(self) -> list[_Column]:
+        """The columns up to the last one the header names."""
+        named = [column.no for column in self.columns if column.name]
+        return self.columns[:named[-1]] if named else []
+
+    def _parts_of_columns(self, row: Line) -> tuple[str, ...] | None:
+        """A body row of names alone splitting every named column into the same parts (``請求
+        | 申出`` under each year, below a first row of each year's totals): the parts."""
+        cells, width = _without_empty_label(row.cells), len(self._printed_columns)
+        if (self.labels != 1 or width < 2 or len(cells) < 2 * width or len(cells) % width
+                or not all(_is_label(cell) for cell in cells)):
+            return None
+        parts = cells[:len(cells) // width]
+        return parts if cells == parts * width else None
+
+    def _split_columns(self, parts: tuple[str, ...]) -> None:
+        """Values one for each part go under the parts; values one for each column, under the
+        column, now as wide as its parts."""
+        self.spans = [replace(column, no=(column.no - 1) * len(parts) + 1)
+                      for column in self._printed_columns]
+        self.columns = _split(self._printed_columns, parts)
+
+    def _continues_label_above(self, row: Line) -> bool:
+        """Under split columns, a row of values alone, one for each part, is the parts of the
+        row above, whose label cell spans both (``請求等件数 69`` over ``37 | 32``)."""
+        cells = _without_empty_label(row.cells)
+        return (self.spans is not None and len(cells) == len(self.columns)
+                and all(parse_quantity(cell) for cell in cells))
 
     def _lost_its_label(self, row: Line, data_rows: list[Line]) -> bool:
         """A last row of numbers one cell short whose every number is the sum above it: a
@@ -347,7 +397,8 @@ class _TableReader:
         if all(_pair(cell) for cell in values if cell):
             self._pairs(row, values, group)
             return
-        placed = _placed(self._with_empty_texts(values), self.columns, self.grid.header_rows > 0,
+        columns = self.spans if self.spans and len(values) == len(self.spans) else self.columns
+        placed = _placed(self._with_empty_texts(values), columns, self.grid.header_rows > 0,
                          self._row_total_column)
         if placed is None:
             named = sum(bool(c.name) and not c.note for c in self.columns)
@@ -361,7 +412,7 @@ class _TableReader:
         self.row_no += 1
         year = (label_year(label, self.fiscal_year, self.year_axis) if self.labelled
                 else None) or group_year  # 請求 under 平成13年度
-        for column, value in zip(self.columns, placed):
+        for column, value in zip(columns, placed):
             if value:
                 self._cell(row, label, group, column, column.name, value, is_total, year)
 
