@@ -22,6 +22,10 @@ def _lines(*texts: str) -> list[Line]:
     (("第103回宮崎県公文書開示審査会(議事録)",), "宮崎県"),  # not 回宮崎県
     (("港区は、平成29年8月28日、請求書3,067件を誤って廃棄していたことが判明しました。",), "港区"),
     (("各区は、それぞれ", "地区は、", "申請を受けた市町村は、障害者の"), ""),
+    (("前市長の目玉政策だった予算", "函館市がまとめた2010年度の利用状況"), "函館市"),  # not 前市
+    (("その千代田区の平成28年度の情報公開制度の運用状況",), "千代田区"),
+    (("神奈川県における情報公開制度の運用状況",), "神奈川県"),
+    (("港区における公開されるものの写しの交付数",), ""),  # a place compared, not the publisher
 ])
 def test_municipality(texts, expected):
     assert municipality(_lines(*texts)) == expected
@@ -42,6 +46,7 @@ def test_municipality(texts, expected):
     (("令和3年度中に受け付けた開示請求は5件",), 2021),  # during the report's year
     (("平成25年度の公文書開示制度の運用状況", "平成26年度の開示請求の状況"), 2013),
     (("令和5年度の文書開示の状況",), 2023),
+    (("市が1991年度から施行している制度に基づく請求", "平成14年度の状況"), 2002),  # a start
 ])
 def test_stated_fiscal_year(texts, start_year):
     found = stated_fiscal_year(_lines(*texts))

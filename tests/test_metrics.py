@@ -314,3 +314,68 @@ def test_a_change_against_a_named_year_is_this_years_change():
     assert _figures_with_years(
         "平成24年度 運用状況\n\n1 処理状況\n\n処理件数は19,494件であり、平成23年度と比べて7,856件増加している。\n"
     ) == [("処理件数", "count", 19494, 2012), ("処理件数", "change", 7856, 2012)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("請求件数は1万3175件でした。", [("請求件数", 13175)]),  # 万 is a power of ten, not a break
+    ("平成28年度の情報公開請求は4千303件", [("情報公開請求", 4303)]),
+    ("全部開示の1万8271件のうち、1万5616件が新制度。", [("全部開示", 18271), ("全部開示(うち)", 15616)]),
+])
+def test_digits_after_man_and_sen_are_the_lower_places_of_one_number(sentence, expected):
+    assert [(name, value) for name, value, _, _ in _figures(f"令和2年度の状況\n{sentence}\n")] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what the figure counts follows it; who holds or does it comes before
+    ("府の行政機関が保有する文書に関し、1,296件(うち取下げ249件)の公開請求がありました。",
+     [("公開請求", 1296), ("うち取下げ", 249)]),
+    ("各実施法人は72件の決定を行いました。", [("決定", 72)]),
+    ("実施機関が21件の不服申立てに対する決定又は裁決を行いました。", [("決定又は裁決", 21)]),
+    # a cause or an alternative qualifies the noun: without it, it names a bigger quantity
+    ("このうち公開又は部分公開の決定が1,508件、不存在による非公開の決定が201件です。",
+     [("公開又は部分公開の決定", 1508), ("不存在による非公開の決定", 201)]),
+    # 前年度比 names no quantity: the change and the level are the subject's
+    ("開示請求件数は前年度比57件(2・1%)増の2830件だった。",
+     [("開示請求件数", 57), ("開示請求件数", 2.1), ("開示請求件数", 2830)]),
+    ("府の文書に関し、1,708件(うち取下げ167件)の公開請求がありました(前年度比34.1%増)。",
+     [("公開請求", 1708), ("うち取下げ", 167), ("公開請求", 34.1)]),
+    # quoted items before their figures, the figure itself perhaps quoted
+    ("「建築計画概要書」が「6,334件」が最も多く、次いで「医療保護入院に関する文書」の1,803件。",
+     [("建築計画概要書", 6334), ("医療保護入院に関する文書", 1803)]),
+    ("2010年度は2,391人の請求人数で7,695件の請求件数となり、「請求者数は前年度比11%減」の状況。",
+     [("請求人数", 2391), ("請求件数", 7695), ("請求者数", -11)]),
+    ("「公文書の写しの交付」関係が313件", [("「公文書の写しの交付」関係", 313)]),
+    ("全面公開されたのは、請求全体の42・6%に当たる2356件で、続いて教育委員会が5件。",
+     [("全面公開", 42.6), ("全面公開", 2356), ("教育委員会", 5)]),
+])
+def test_the_name_is_the_counted_noun_with_its_qualifiers(sentence, expected):
+    assert [(name, value) for name, value, _, _ in _figures(f"令和2年度の状況\n{sentence}\n")] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "実施機関が1,044件の決定を行っており(1件の請求について項目別に分割して決定が行われる場合がある)。",
+    "総数は、請求1件で複数の公文書の請求があるため、表1の件数とは一致しない。",
+])
+def test_one_as_a_unit_of_account_is_no_figure(sentence):
+    assert [value for _, value, _, _ in _figures(f"令和2年度の状況\n{sentence}\n")] in ([1044], [])
+
+
+def test_five_items_a_council_answered_are_a_figure():
+    assert [(name, value) for name, value, _, _ in _figures(
+        "令和2年度の状況\n5件の諮問事項に対し答申した。\n")] == [("諮問事項", 5)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # era-less years in the report's era, or its century (never before the first reports)
+    ("平成23年度の運用状況\n同一の方の請求は22年度51件、23年度12件となっています。\n", [(51, 2010), (12, 2011)]),
+    ("2012年度の請求件数\nこれまでの最多は07年度の5074件だった。\n", [(5074, 2007)]),
+    ("2012年度の状況\n請求人数と件数は、07年度147人2287件、08年度92人2821件。\n",
+     [(147, 2007), (2287, 2007), (92, 2008), (2821, 2008)]),
+    # 前年度の, a year written right before a figure it belongs to alone
+    ("2010年度の状況\n関係文書は117件と、前年度の626件から大きく減少している。\n", [(117, 2010), (626, 2009)]),
+    ("平成27年度の状況\n開示請求は8件で、26年度の18件から10件減った。\n", [(8, 2015), (18, 2014), (-10, 2015)]),
+    ("2004年度の状況\n利用件数も3618件と01年度(7615件)の半数以下、コピーは8349件。\n",
+     [(3618, 2004), (7615, 2001), (8349, 2004)]),
+])
+def test_years_written_without_their_era_or_relative_to_the_report(text, expected):
+    assert [(value, year) for _, _, value, year in _figures_with_years(text)] == expected

@@ -28,6 +28,7 @@ from ..values.dates import (
     named_fiscal_year,
     period_fiscal_year,
 )
+from .vocabulary import FIRST_REPORT_YEAR
 
 PREFECTURES = (
     "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県",
@@ -40,23 +41,25 @@ PREFECTURES = (
 # What follows a municipality's name when the text speaks of it as the publisher.
 GOVERNS = ("個人情報", "情報公開", "条例", "区政", "市政", "町政", "村政", "県政", "都政", "府政",
            "公文書", "行政", "長", "役所", "議会", "の個人情報", "の情報公開", "報",
-           "は、")  # 港区は、…判明しました: the subject of the notice
+           "は、",  # 港区は、…判明しました: the subject of the notice
+           "がまとめた", "における情報公開", "における個人情報")
 _KANJI = r"\u4e00-\u9fff々ヶ"
 _NAME = rf"(?<![{_KANJI}])(?P<name>[{_KANJI}]{{1,6}}?(?:都|道|府|県|市|区|町|村))"
 _NAMED = re.compile(_NAME + "(?= ?(?:" + "|".join(GOVERNS) + "))")
 _ALONE = re.compile(rf"^(?P<name>[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|町|村))$")
-_YEAR_OR_DAY = re.compile(r"(?:\d+|元)(?:年度|年|月|日|回|号)")  # 第103回宮崎県…: not 回宮崎県
-# The first ordinances on disclosure (1982) and on personal data (1984) came in the Showa era.
-_FIRST_REPORT_YEAR = 1982
+# 第103回宮崎県…: not 回宮崎県; 千代田区の平成28年度の情報公開…: 千代田区 情報公開
+_YEAR_OR_DAY = re.compile(r"の?(?:明治|大正|昭和|平成|令和)?(?:\d+|元)(?:年度|年|月|日|回|号)の?")
 _ERAS_OF_REPORTS = ("昭和", "平成", "令和")
 _RANGE_TO = re.compile(r"^ ?(?:~|から|-) ?(?P<last>\S*?年度)")
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
-# ``2006年度分8,109件``, ``令和5年度の文書``: the year of some data or papers, not of the report
-# (it starts where its run of characters starts: else the search is quadratic in a long line)
+# ``2006年度分8,109件``, ``令和5年度の文書``, ``1991年度から施行``: the year of some data or papers,
+# or when something began, not the report's (it starts where its run of characters starts:
+# else the search is quadratic in a long line)
 _DATA_YEAR = re.compile(
-    r"(?<![^\s、。])[^\s、。]*?年度(?:分|の?(?:文書|書類|申請書)(?![\u4e00-\u9fff]))")  # not 公文書開示制度
-_NOT_NAMES = ("市町村", "区市町村", "市区町村", "都道府県", "特別区", "地区", "各区", "全区", "本市", "本区",
-              "当市", "当区", "同市", "同区")
+    r"(?<![^\s、。])[^\s、。]*?年度(?:分|から(?:施行|実施)|の?(?:文書|書類|申請書)(?![\u4e00-\u9fff]))")
+_NOT_NAMES = ("市町村", "区市町村", "市区町村", "都道府県", "特別区", "地区")
+# 本市, 同区, 前市(長), 各市, 両市: a word pointing at a municipality, not its name
+_POINTING = re.compile(r"^[本当同前元両各旧新全他隣現][都道府県市区町村]$")
 
 
 def _publisher(name: str) -> str:
@@ -78,7 +81,7 @@ def _names(text: str) -> Iterable[str]:
         return
     for match in _NAMED.finditer(text):
         name = _publisher(match["name"])
-        if not name.endswith(_NOT_NAMES) and len(name) >= 2:
+        if not name.endswith(_NOT_NAMES) and not _POINTING.match(name) and len(name) >= 2:
             yield name
 
 
@@ -151,7 +154,7 @@ def _readings(text: str, eras: list[str]) -> set[int] | None:
             continue
         if found is None:
             return None
-        if len(eras) == 1 or _FIRST_REPORT_YEAR <= found.start_year <= _latest_begun_fiscal_year():
+        if len(eras) == 1 or FIRST_REPORT_YEAR <= found.start_year <= _latest_begun_fiscal_year():
             years.add(found.start_year)
     return years
 

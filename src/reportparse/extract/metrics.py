@@ -50,13 +50,16 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..records import Check, Metric
-from ..values.dates import DateError, FiscalYear, find_dates, find_fiscal_year
-from ..values.numbers import COUNTERS, parse_figure_number, parse_number
+from ..values.dates import DateError, FiscalYear, find_dates, find_fiscal_year, fiscal_year_in
+from ..values.numbers import COUNTERS, parse_figure_number
 from .structure import Paragraph
+from .vocabulary import FIRST_REPORT_YEAR
 
 _UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
-# ``3万5千件``, ``約5百件``, ``1万2,345人``: digits with kanji powers of ten (not ``5千円``, a counter)
-_MAGNITUDES = r"\d+(?:\.\d+)?万(?:\d+千(?!円)|\d{1,3}(?:,\d{3})*)?|\d+(?:千(?!円)|百)"
+# ``3万5千件``, ``約5百件``, ``1万2,345人``, ``1万3175件``, ``4千303件``: digits with kanji powers of
+# ten (not ``5千円``, a counter); the digits after 万 or 千 are its lower places, never a figure
+_MAGNITUDES = (r"\d+(?:\.\d+)?万(?:\d+千(?!円)(?:\d{1,3})?|\d{1,3}(?:,\d{3})+|\d{1,4})?"
+               r"|\d+千(?!円)\d{1,3}|\d+(?:千(?!円)|百)")
 # ``八件``, ``二十一件``, ``ゼロ件``: kanji numerals, as minutes and vertical text print counts; only
 # before 件 and 名, and not inside a word (``同一件名``, ``唯一``, ``一人一人``)
 _KANJI_COUNT = (r"(?<![同統唯単万第逐均〇一二三四五六七八九十百千])"
@@ -67,17 +70,26 @@ _FIGURE = re.compile(
     r"(?P<prefix>各|それぞれ|計|合計)?(?:約|およそ|延べ|のべ)?"
     # 第3回 is the third meeting, not three: an ordinal is no figure
     # ``5 5 9 人``: a digit of a letter-spaced number, not a figure of its own
-    rf"(?<![第\d,.])(?<!\d )(?P<number>{_KANJI_COUNT}|[△▲-]?(?:{_MAGNITUDES}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|・\d+(?=%))?)"
+    rf"(?<![第\d,.万千])(?<!\d )(?P<number>{_KANJI_COUNT}|[△▲-]?(?:{_MAGNITUDES}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|・\d+(?=%))?)"
     # ``335 件``, as a PDF's text layer may space it: then the counter starts no longer word
     # (``1 課題``, ``2 回答``), except a change or an approximation (``12 件増加``, ``5 人程度``)
     rf"(?P<spaced> )?(?P<unit>{_UNIT})(?(spaced)(?!(?![増減前程以余超弱強多少上下])[\u4e00-\u9fff]))"
-    r"(?P<share>\((?P<percent>\d+(?:\.\d+)?)%\))?"
+    r"(?P<share>\((?P<percent>\d+(?:[.・]\d+)?)%\))?"  # (19・3%): 19.3, set vertically
     r"(?P<change>(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
 )
-# ``1件の請求に対して``: a unit of account. (``3,547件に対して、…3,555件`` compares two figures.)
-_RATE_BASIS = re.compile(r"^(?:の中|につき|当たり|あたり|毎|ごと|の[^、。]{1,12}?に対し|の[^、。]{1,6}?(?:で|に)[^、。]{0,8}?複数)")
+# ``1件につき``, ``10件の中から``: a rate or a pool, not a figure.
+_RATE_BASIS = re.compile(r"^(?:の中|につき|当たり|あたり|毎|ごと)")
+# ``1件の請求に対して``, ``1件の請求について``, ``請求1件で複数の…``: one, as a unit of account.
+# (``5件の諮問事項に対し``, ``3,547件に対して、…3,555件`` count and compare.)
+_UNIT_OF_ACCOUNT = re.compile(
+    r"^(?:の[^、。]{1,12}?(?:に対し|について)|に対し|(?:の[^、。]{1,6}?)?(?:で|に)[^、。]{0,8}?複数)")
 # (``6人のかたから申出が``: what comes from someone is not the noun the figure counts)
-_COUNTED_NOUN = re.compile(r"^の(?P<name>(?:(?!から)[^、。をがは]){2,20}?)(?:がありました|があり|があった|が|を)")
+_COUNTED_NOUN = re.compile(
+    r"^(?:\([^()]*\))?の(?P<name>(?:又は|または|(?!から)[^、。をがはで]){2,20}?)"
+    r"(?:がありました|があり|があった|が|を|で|に対し|と(?:なり|なった|なって))")
+# ``各実施法人は72件の決定を行いました``, ``…が、25件(うち…)の公開請求がありました``: what the
+# figure counts, named after it, not who holds or does it, named before
+_ACTION_OR_EXISTENCE = re.compile(r"^(?:\([^()]*\))?の[^、。]{2,20}?(?:がありました|があり|があった|を行)")
 _SAID_AFTER = re.compile(r"^は、?(?P<name>[^、。]{2,30}?)(?:による|に関する|に係る)もの")
 _FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
 # The name patterns below read the end of a text. Each opens with a lookbehind that lets a
@@ -90,18 +102,22 @@ _ITEM = re.compile(r"(?<![^、。:])(?:(?P<name>[^、。:()]{2,30}\([^()]{1,10}\
 # ``町長に対して8件``: the figure of whom it was addressed to
 _ADDRESSEE = re.compile(r"(?<![^、。])(?P<name>[^、。]{1,20}?)に対して ?$")
 _COLON = re.compile(r"(?<![^、。,:「」()])(?P<name>[^、。,:「」()]+?) ?: ?$")
-_QUOTED = re.compile(r"「(?P<name>[^「」]+)」 ?\($")
+# ``「…関連」(529件)``, ``「建築計画概要書」が「6,334件」``, ``「…届」の456件``: the quoted item's figure
+_QUOTED = re.compile(r"「(?P<name>[^「」]+)」 ?(?:\(|(?:が|の|は|:)?「?)$")
 _SUBJECT = re.compile(r"(?<![^、。:])(?P<name>[^、。:]+?)(?:は|が)、? ?$")
 _PARTICLE_END = re.compile(r"(?:は|が|を|に|で|と|も|の|へ|や|から|より|まで|のうち|うち)$")
 _PERIOD = re.compile(r"^(?:また、?|なお、?|その他、?)?[^、。]*?(?:\d|[〇一二三四五六七八九十]|元|昨|前|本|今|当|翌)(?:年度|年)"
                      r"[^、。]*?(?:の|における|に|、| )")
+# (``不存在による非公開決定`` keeps its cause: without it, it names every 非公開決定.)
 _CONNECTIVE = re.compile(
-    r"^.*(?:に関する|における|に係る|についての|について|に対する|のため|ため、?|による|のうち)")
+    r"^.*(?:に関する|における|に係る|についての|について|に対する|のため|ため、?|のうち)")
 # A verb or adjective ending a relative clause (``…を求める``, ``公表した``); not ``い`` alone,
 # which ends nouns written in kana (``漏えい等事案``).
 _RELATIVE_CLAUSE = re.compile(
-    r"^.*(?:[しったれけめえねじび]た|る|ない|たい|ず)(?=[\u4e00-\u9fff\u30a0-\u30ff「])")
-_TOPIC = re.compile(r"^.*(?:は、?)")
+    r"^.*(?:[しったれけめえねじび]た|(?<!によ)る|ない|たい|ず)(?=[\u4e00-\u9fff\u30a0-\u30ff「])")
+# ``全面公開されたのは``: what was done, made a noun by の
+_NOMINALIZED = re.compile(r"(?:された|した|となった|になった)の$")
+_TOPIC = re.compile(r"^.*(?<!又)(?<!また)は、?")  # not 公開又は部分公開の決定
 _BRACKETED_YEAR = re.compile(r"\([^()]*年度[^()]*\)")
 _BULLETS = "・•●○■◆◇□※-* "
 # ``開示請求(…公文書が対象)``: a clause in brackets explains the name and is no part of it.
@@ -122,7 +138,7 @@ _CLAUSE_BREAK = re.compile(r"(?:し|て|り)、")
 # A name never ends in a verb form or a particle: ``前年度と比べて12件増加`` names nothing.
 _NOT_A_NAME_END = re.compile(r"(?:(?<!立)て|で|し|り|く|べ|と|に|を|は|が|も|や|から|より|ため|ので)$")
 # ``全部開示が100件(前年度95件)``: the same figure, a year earlier
-_PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:)? ?$")
+_PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:|の)? ?$")  # …117件と、前年度の626件から
 # The topic a sentence opens with (``開示請求は、``): the name of a first figure that has none.
 _SENTENCE_TOPIC = re.compile(r"(?:^|(?<=、))(?P<name>[^、。:]+?)(?:は、?|が、)")
 # A clause's subject after a figure: ``…186名で県内が全体の98%``, ``…、警視総監における決定件数が、``.
@@ -132,14 +148,19 @@ _SINCE_YEAR = re.compile(r"(?<![^\s、。])[^\s、。]*?年度(?:から|以降|�
 _OWNER = re.compile(r"(?P<name>[^\s、。,:「」()『』]{1,30}(?:\([^()]{1,10}\))?)")  # 市長(市長部局)
 _FOLLOWING = re.compile(r"^(?:次いで|続いて|また|さらに)、?")
 # ``全体の98%``: a share of the whole, named by its subject, not by the whole.
-_WHOLE = frozenset({"全体", "総数", "全請求", "全件", "合計", "全て", "すべて", "総計"})
+_WHOLE = ("全体", "総数", "全請求", "全件", "合計", "全て", "すべて", "総計")  # also 請求全体
 # ``当該2法人``: words that point back at something named before, and name nothing themselves
 _POINTERS = frozenset({"当該", "その", "これら", "それら", "同様", "上記", "前記", "次の"})
 _SENTENCE = re.compile(r"(?:[^。()]|\([^()]*\))+。?")
 # ``824人から559人と``, ``335件→192件``: the year before, then this year.
 _FROM_TO = re.compile(rf"^ ?(?:から|→) ?[△▲-]?[\d,]+(?:\.\d+)? ?(?:{_UNIT})")
 _ALTOGETHER = ("合わせて", "あわせて", "合わせると")
+_AMOUNTING_TO = ("に当たる", "にあたる", "に相当する")
+_OPENS_A_FIGURE = ("は", "が", "、")  # …は72件の決定を行い: the figure's own noun follows it
 _COMMA = re.compile(r"(?<![\d]),|,(?!\d{3})")  # a comma that is no thousands separator
+_OWN_YEAR = re.compile(r"年度(?:の|は|:|\()? ?$")  # right before the figure
+_ERALESS_YEAR = re.compile(r"(?<![\d元年過去直近])(?P<year>\d{1,2})年度")  # not 過去3年度
+_ERA_OF = re.compile(r"明治|大正|昭和|平成|令和")
 _IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
 
 
@@ -156,8 +177,10 @@ def _clauses_text(sentence: str) -> str:
 def _cleaned(raw: str) -> str:
     name = _ENUMERATION.sub("", _BRACKETED_YEAR.sub("", raw.strip()).strip(_BULLETS))
     name = _CONJUNCTION.sub("", _GLOSS.sub("", _WHAT_IT_IS.sub(r"\g<what>", name)))
+    name = _FOLLOWING.sub("", name)  # 続いて教育委員会
     for pattern in (_PERIOD, _TOPIC):
         name = pattern.sub("", name).strip()
+    name = _NOMINALIZED.sub("", name)
     qualified = name
     name = _CONNECTIVE.sub("", name).strip()
     relative = _RELATIVE_CLAUSE.match(name)
@@ -165,7 +188,13 @@ def _cleaned(raw: str) -> str:
         name = name[relative.end():]
     if len(name) <= 2 and _CONNECTIVE.match(qualified):  # 業務委託に関する文書: 文書 alone names nothing
         name = qualified
-    return name.strip(_BULLETS)
+    return _unquoted(name.strip(_BULLETS))
+
+
+def _unquoted(name: str) -> str:
+    """``」「請求件数`` -> ``請求件数``; ``「…」関係`` keeps its quotes."""
+    name = name.lstrip("」")
+    return name.strip("「」") if name.count("「") != name.count("」") else name
 
 
 def _topic(sentence: str) -> str:
@@ -193,7 +222,7 @@ def _owner(before: str) -> str:
         return ""
     owner = _OWNER.fullmatch(_FOLLOWING.sub("", before[:-1].rsplit("、", 1)[-1]))
     name = _cleaned(owner["name"]) if owner else ""
-    return name if _usable(name) and name not in _WHOLE else ""
+    return name if _usable(name) and not name.endswith(_WHOLE) else ""
 
 
 def _year_right_before(before: str) -> bool:
@@ -219,6 +248,7 @@ def _heading_name(paragraph: Paragraph, sentence: str) -> str:
 
 def _usable(name: str) -> bool:
     return (bool(name) and not _IS_YEAR.match(name) and not name.isdigit() and len(name) <= 30
+            and not name.startswith((")", "の"))  # )の公開請求: the tail of a bracketed figure
             and name not in _POINTERS
             and not _NOT_A_NAME_END.search(name) and not _FIGURE.search(name))
 
@@ -302,7 +332,7 @@ def _not_a_key_figure(text: str, figure: re.Match[str]) -> bool:
     """``各1件`` (per item) and ``1件の請求に対して`` (a unit of account) count nothing."""
     rest = text[figure.end():]
     return (figure["prefix"] in ("各", "それぞれ") or bool(_RATE_BASIS.match(rest))
-            or (figure["number"] == "1" and rest.startswith("に対し")))
+            or (figure["number"] == "1" and bool(_UNIT_OF_ACCOUNT.match(rest))))
 
 
 class _SentenceReader:
@@ -314,6 +344,7 @@ class _SentenceReader:
         self.stated = _Stated(paragraph, sentence, fiscal_year)
         report_year = fiscal_year.start_year if fiscal_year else None
         self.name, self.year = "", report_year
+        self.whole = ""  # the name of the last figure that is not a part of one (うち)
         self.previous: re.Match[str] | None = None
         self._clause_year = report_year
 
@@ -322,21 +353,40 @@ class _SentenceReader:
         since = self.text[self.previous.end() if self.previous else 0:figure.start()]
         a_year_earlier = bool(self.previous and _PREVIOUS_YEAR.search(before))
         self.name = self._name(figure, before, since, a_year_earlier)
-        a_year_earlier = a_year_earlier or bool(_FROM_TO.match(self.text[figure.end():]))
-        year = _year_named(since)
-        if year is None or _year_named(self.name) != year:
+        if not self.name.endswith("(うち)") and before.count("(") <= before.count(")"):
+            self.whole = self.name
+        from_to = bool(_FROM_TO.match(self.text[figure.end():]))
+        report = self.stated.fiscal_year
+        year = _year_named(since, report)
+        if year is not None and (_OWN_YEAR.search(since) and (from_to or since.endswith("("))
+                                 or _year_named(self.name, report) == year):
+            # 2004年度分6,793件, 26年度の18件から8件, 01年度(7615件): the figure's own year,
+            # not the clause's
+            self.year = year
+        else:
             self._clause_year = year or self._clause_year
-            year = self._clause_year  # else 2004年度分6,793件: the item's own year, not the clause's
-        self.year = year - 1 if a_year_earlier and year else year
+            clause_year = self._clause_year
+            earlier = a_year_earlier or from_to
+            self.year = clause_year - 1 if earlier and clause_year else clause_year
         self.previous = figure
 
     def _name(self, figure: re.Match[str], before: str, since: str, a_year_earlier: bool) -> str:
         previous, name = self.previous, self.name
         named = None if a_year_earlier else _name_before(before)
+        comparison = bool(named and _COMPARISON.match(named.name))
         compared = bool(previous and figure["change"] and (
-            (named and _COMPARISON.match(named.name)) or _COMPARED_WITH.search(since)))
-        if a_year_earlier or compared or (named and named.name == "同"):
-            return name  # the figure before, a year earlier or compared with it, or 同 (the same)
+            comparison or _COMPARED_WITH.search(since)))
+        if compared:  # (前年度比34.1%増) after …件(うち取下げ167件): the whole's change
+            return _new_subject(since) or self.whole
+        if a_year_earlier or (named and named.name == "同") or before.endswith(_AMOUNTING_TO):
+            return name  # the figure before: a year earlier, 同 (the same), or 42.6%に当たる2356件
+        if comparison:
+            named = None  # 前年度比1760件増: a change of the subject, which 前年度比 does not name
+        rest = self.text[figure.end():]
+        counted = (_name_after(rest) if _ACTION_OR_EXISTENCE.match(rest)
+                   and (not before.strip() or before.endswith(_OPENS_A_FIGURE)) else "")
+        if counted:
+            return counted
         if _year_right_before(before) and since.count("(") > since.count(")"):
             return ""  # 30件(令和5年 4件、令和4年 4件…): a year's part of a figure, unnamed
         if named and named.part_of and not named.name and previous:
@@ -345,7 +395,7 @@ class _SentenceReader:
             return name.removesuffix("(うち)") + "(うち)" if name else ""
         if named and _usable(named.name):
             return named.name + ("(うち)" if named.part_of else "")
-        after = _name_after(self.text[figure.end():])
+        after = _name_after(rest)
         if after:
             return after
         if before.endswith("(") and not named:
@@ -377,16 +427,37 @@ class _Stated:
         return _as_of(self.sentence, self.fiscal_year)
 
 
-def _year_named(since_previous: str) -> int | None:
+def _year_named(since_previous: str, report: FiscalYear | None) -> int | None:
     """The fiscal year named since the figure before (``令和3年度の3,547件に対して、令和4年度は
     3,555件``): that figure's year, and the year of those after it."""
     if "年度" not in since_previous:
         return None
     try:  # (平成29年度開始): a gloss, not the year of the clause
-        named = find_fiscal_year(_SINCE_YEAR.sub("", _GLOSS.sub("", since_previous)))
+        text = _SINCE_YEAR.sub("", _GLOSS.sub("", since_previous))
+        named = find_fiscal_year(text)
     except DateError:
         return None
-    return named.start_year if named else None
+    return named.start_year if named else _eraless_year(text, report)
+
+
+def _eraless_year(text: str, report: FiscalYear | None) -> int | None:
+    """``22年度51件`` in a 平成23年度 report: 平成22年度; ``07年度の5074件`` in a 2012年度
+    report: 2007 — an era-less year is in the report's own era, or its century, and not
+    after it."""
+    match = _ERALESS_YEAR.search(text)
+    if match is None or report is None:
+        return None
+    year = int(match["year"])
+    era = _ERA_OF.match(report.label)
+    if era:
+        try:
+            found = fiscal_year_in(match.group(), era=era.group())
+        except DateError:
+            return None
+        start = found.start_year if found else None
+    else:
+        start = report.start_year - report.start_year % 100 + year
+    return start if start is not None and FIRST_REPORT_YEAR <= start <= report.start_year else None
 
 
 def _figures(stated: _Stated, name: str, figure: re.Match[str], year: int | None) -> list[Metric]:
@@ -407,7 +478,7 @@ def _figures(stated: _Stated, name: str, figure: re.Match[str], year: int | None
 
     result = [metric(sign * value, figure["unit"], kind)]
     if figure["percent"]:
-        percent = parse_number(figure["percent"])
+        percent = parse_figure_number(figure["percent"])
         assert percent is not None
         result.append(metric(sign * percent, "%", "change" if figure["change"] else "share"))
     return result

@@ -87,6 +87,11 @@ GRAND_TOTALS = frozenset({"合計", "総計", "総数"})
 UNIT_CELL = re.compile(rf"^\(?(?:単位 ?[:：]? ?)?(?P<unit>{COUNTER_PATTERN})\)?$")
 HEADER_UNIT = re.compile(rf"^(?P<name>.*?) ?\((?:単位 ?[:：]? ?)?(?P<unit>{COUNTER_PATTERN})\)$")
 
+# --- years ---------------------------------------------------------------------------------
+# The first ordinances on disclosure (1982) and on personal data (1984) came in the Showa era:
+# no report of this family is of an earlier year.
+FIRST_REPORT_YEAR = 1982
+
 # --- incidents printed as prose -----------------------------------------------------------
 # The kind of incident a notice's title or a block's heading names (``…の誤送付について``):
 # its category. Longest first, so that 誤送信 is not read as 送信.
