@@ -47,6 +47,8 @@ def test_municipality(texts, expected):
     (("平成25年度の公文書開示制度の運用状況", "平成26年度の開示請求の状況"), 2013),
     (("令和5年度の文書開示の状況",), 2023),
     (("市が1991年度から施行している制度に基づく請求", "平成14年度の状況"), 2002),  # a start
+    (("市が1991年度から施行している制度に基づく02年度の請求は60人", "1998年度769件、99年度2390件"),
+     2002),  # two digits on a page of Western years; 1998年度769件 is data
 ])
 def test_stated_fiscal_year(texts, start_year):
     found = stated_fiscal_year(_lines(*texts))

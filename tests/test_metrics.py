@@ -379,3 +379,18 @@ def test_five_items_a_council_answered_are_a_figure():
 ])
 def test_years_written_without_their_era_or_relative_to_the_report(text, expected):
     assert [(value, year) for _, _, value, year in _figures_with_years(text)] == expected
+
+
+def test_a_share_then_its_count_in_brackets_and_a_per_year_enumeration_after_a_lead_in():
+    assert [(name, value) for name, value, _, _ in _figures(
+        "令和6年度の状況\n請求方法は、インターネットによるものが最も多く62%(799件)を占めました。\n")] == [
+        ("インターネット", 62), ("インターネット", 799)]
+    assert [(name, value, year) for name, _, value, year in _figures_with_years(
+        "2004年度の状況\n過去4年間の請求件数をみると、1998年度769件、99年度2390件、01年度6882件。\n")] == [
+        ("請求件数", 769, 1998), ("請求件数", 2390, 1999), ("請求件数", 6882, 2001)]
+
+
+def test_an_era_less_year_that_cannot_be_read_leaves_the_figure_without_a_year():
+    # 99年度 after a 1998 report cannot be 2099 nor, unread, take the year of the clause before
+    assert [(value, year) for _, _, value, year in _figures_with_years(
+        "1998年度の状況\n請求件数は1998年度769件、99年度2390件。\n")] == [(769, 1998), (2390, None)]

@@ -51,12 +51,14 @@ _ALONE = re.compile(rf"^(?P<name>[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|�
 _YEAR_OR_DAY = re.compile(r"の?(?:明治|大正|昭和|平成|令和)?(?:\d+|元)(?:年度|年|月|日|回|号)の?")
 _ERAS_OF_REPORTS = ("昭和", "平成", "令和")
 _RANGE_TO = re.compile(r"^ ?(?:~|から|-) ?(?P<last>\S*?年度)")
+_WESTERN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}年度")
+_TWO_DIGIT_YEAR = re.compile(r"(?<![\d年])(?P<year>\d{2})年度")
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
-# ``2006年度分8,109件``, ``令和5年度の文書``, ``1991年度から施行``: the year of some data or papers,
-# or when something began, not the report's (it starts where its run of characters starts:
+# ``2006年度分8,109件``, ``令和5年度の文書``, ``1991年度から施行``, ``1998年度769件``: the year of
+# some data or papers, or when something began, not the report's (it starts where its run of characters starts:
 # else the search is quadratic in a long line)
 _DATA_YEAR = re.compile(
-    r"(?<![^\s、。])[^\s、。]*?年度(?:分|から(?:施行|実施)|の?(?:文書|書類|申請書)(?![\u4e00-\u9fff]))")
+    r"(?<![^\s、。])[^\s、。]*?年度(?:分|から(?:施行|実施)|(?=\d)|の?(?:文書|書類|申請書)(?![\u4e00-\u9fff]))")
 _NOT_NAMES = ("市町村", "区市町村", "市区町村", "都道府県", "特別区", "地区")
 # 本市, 同区, 前市(長), 各市, 両市: a word pointing at a municipality, not its name
 _POINTING = re.compile(r"^[本当同前元両各旧新全他隣現][都道府県市区町村]$")
@@ -105,7 +107,20 @@ def stated_fiscal_year(lines: Sequence[Line]) -> FiscalYear | None:
         period = _period(text)
         if period:
             return period
+    if any(_WESTERN_YEAR.search(line.text) for line in lines):
+        return _western_two_digits(texts)
     return _eraless(texts)
+
+
+def _western_two_digits(texts: Sequence[str]) -> FiscalYear | None:
+    """``02年度`` on a page that writes its years in Western numerals (``1998年度``): 2002."""
+    for text in texts:
+        match = _TWO_DIGIT_YEAR.search(text)
+        if match:
+            start = 2000 + int(match["year"])
+            start = start - 100 if start > _latest_begun_fiscal_year() else start
+            return FiscalYear(start, match.group()) if start >= FIRST_REPORT_YEAR else None
+    return None
 
 
 def _range_end(text: str, first: FiscalYear) -> FiscalYear:

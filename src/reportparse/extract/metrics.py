@@ -75,7 +75,7 @@ _FIGURE = re.compile(
     # (``1 課題``, ``2 回答``), except a change or an approximation (``12 件増加``, ``5 人程度``)
     rf"(?P<spaced> )?(?P<unit>{_UNIT})(?(spaced)(?!(?![増減前程以余超弱強多少上下])[\u4e00-\u9fff]))"
     r"(?P<share>\((?P<percent>\d+(?:[.・]\d+)?)%\))?"  # (19・3%): 19.3, set vertically
-    r"(?P<change>(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
+    r"(?P<change>(?:以上|余り|近く|程度|ほど)?(?:の)?(?:増加|減少|増|減)|多い|多く|少ない|少なく|上回|下回)?"
 )
 # ``1件につき``, ``10件の中から``: a rate or a pool, not a figure.
 _RATE_BASIS = re.compile(r"^(?:の中|につき|当たり|あたり|毎|ごと)")
@@ -106,7 +106,7 @@ _COLON = re.compile(r"(?<![^、。,:「」()])(?P<name>[^、。,:「」()]+?) ?:
 _QUOTED = re.compile(r"「(?P<name>[^「」]+)」 ?(?:\(|(?:が|の|は|:)?「?)$")
 _SUBJECT = re.compile(r"(?<![^、。:])(?P<name>[^、。:]+?)(?:は|が)、? ?$")
 _PARTICLE_END = re.compile(r"(?:は|が|を|に|で|と|も|の|へ|や|から|より|まで|のうち|うち)$")
-_PERIOD = re.compile(r"^(?:また、?|なお、?|その他、?)?[^、。]*?(?:\d|[〇一二三四五六七八九十]|元|昨|前|本|今|当|翌)(?:年度|年)"
+_PERIOD = re.compile(r"^(?:また、?|なお、?|その他、?)?[^、。]*?(?:\d|[〇一二三四五六七八九十]|元|昨|前|本|今|当|翌)(?:カ|か|ヶ|箇)?(?:年度|年)"
                      r"[^、。]*?(?:の|における|に|、| )")
 # (``不存在による非公開決定`` keeps its cause: without it, it names every 非公開決定.)
 _CONNECTIVE = re.compile(
@@ -140,7 +140,8 @@ _NOT_A_NAME_END = re.compile(r"(?:(?<!立)て|で|し|り|く|べ|と|に|を|�
 # ``全部開示が100件(前年度95件)``: the same figure, a year earlier
 _PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:|の)? ?$")  # …117件と、前年度の626件から
 # The topic a sentence opens with (``開示請求は、``): the name of a first figure that has none.
-_SENTENCE_TOPIC = re.compile(r"(?:^|(?<=、))(?P<name>[^、。:]+?)(?:は、?|が、)")
+# (``過去5カ年の請求者数と請求件数をみると、2000年度は58人、…``: what is looked at.)
+_SENTENCE_TOPIC = re.compile(r"(?:^|(?<=、))(?P<name>[^、。:]+?)(?:は、?|が、|を(?:み|見)ると、)")
 # A clause's subject after a figure: ``…186名で県内が全体の98%``, ``…、警視総監における決定件数が、``.
 _CLAUSE_SUBJECT = re.compile(r"(?:^で?|(?<=、))(?![のにをでとがはも])(?P<name>[^、。:]+?)(?:は|が)")
 # ``平成20年度から…増加しており``: the year a change began, not the year of the figures.
@@ -159,7 +160,8 @@ _AMOUNTING_TO = ("に当たる", "にあたる", "に相当する")
 _OPENS_A_FIGURE = ("は", "が", "、")  # …は72件の決定を行い: the figure's own noun follows it
 _COMMA = re.compile(r"(?<![\d]),|,(?!\d{3})")  # a comma that is no thousands separator
 _OWN_YEAR = re.compile(r"年度(?:の|は|:|\()? ?$")  # right before the figure
-_ERALESS_YEAR = re.compile(r"(?<![\d元年過去直近])(?P<year>\d{1,2})年度")  # not 過去3年度
+# 22年度, 07年度: not 過去3年度, nor the digits of 平成22年度, H22年度 or 2022年度
+_ERALESS_YEAR = re.compile(r"(?<![\d元年過去直近治正和成A-Za-z])(?P<year>\d{1,2})年度")
 _ERA_OF = re.compile(r"明治|大正|昭和|平成|令和")
 _IS_YEAR = re.compile(r"^(?:\S+?年度?|\d+月|昨年度|前年度|本年度|今年度|当年度)$")
 
@@ -357,14 +359,14 @@ class _SentenceReader:
             self.whole = self.name
         from_to = bool(_FROM_TO.match(self.text[figure.end():]))
         report = self.stated.fiscal_year
-        year = _year_named(since, report)
+        named, year = _year_named(since, report)
         if year is not None and (_OWN_YEAR.search(since) and (from_to or since.endswith("("))
-                                 or _year_named(self.name, report) == year):
+                                 or _year_named(self.name, report)[1] == year):
             # 2004年度分6,793件, 26年度の18件から8件, 01年度(7615件): the figure's own year,
             # not the clause's
             self.year = year
         else:
-            self._clause_year = year or self._clause_year
+            self._clause_year = year if named else self._clause_year
             clause_year = self._clause_year
             earlier = a_year_earlier or from_to
             self.year = clause_year - 1 if earlier and clause_year else clause_year
@@ -378,8 +380,10 @@ class _SentenceReader:
             comparison or _COMPARED_WITH.search(since)))
         if compared:  # (前年度比34.1%増) after …件(うち取下げ167件): the whole's change
             return _new_subject(since) or self.whole
-        if a_year_earlier or (named and named.name == "同") or before.endswith(_AMOUNTING_TO):
-            return name  # the figure before: a year earlier, 同 (the same), or 42.6%に当たる2356件
+        if (a_year_earlier or (named and named.name == "同") or before.endswith(_AMOUNTING_TO)
+                or before.endswith("%(")):
+            # the figure before: a year earlier, 同 (the same), 42.6%に当たる2356件, 62%(799件)
+            return name
         if comparison:
             named = None  # 前年度比1760件増: a change of the subject, which 前年度比 does not name
         rest = self.text[figure.end():]
@@ -427,17 +431,21 @@ class _Stated:
         return _as_of(self.sentence, self.fiscal_year)
 
 
-def _year_named(since_previous: str, report: FiscalYear | None) -> int | None:
-    """The fiscal year named since the figure before (``令和3年度の3,547件に対して、令和4年度は
-    3,555件``): that figure's year, and the year of those after it."""
+def _year_named(since_previous: str, report: FiscalYear | None) -> tuple[bool, int | None]:
+    """Whether a fiscal year is named since the figure before (``令和3年度の3,547件に対して、
+    令和4年度は3,555件``: that figure's year, and the year of those after it), and which,
+    None where it cannot be read (``99年度`` in a report of 1998)."""
     if "年度" not in since_previous:
-        return None
-    try:  # (平成29年度開始): a gloss, not the year of the clause
-        text = _SINCE_YEAR.sub("", _GLOSS.sub("", since_previous))
+        return False, None
+    text = _SINCE_YEAR.sub("", _GLOSS.sub("", since_previous))  # (平成29年度開始): a gloss
+    try:
         named = find_fiscal_year(text)
     except DateError:
-        return None
-    return named.start_year if named else _eraless_year(text, report)
+        return True, None
+    if named:
+        return True, named.start_year
+    eraless = _eraless_year(text, report)
+    return eraless is not None or bool(_ERALESS_YEAR.search(text)), eraless
 
 
 def _eraless_year(text: str, report: FiscalYear | None) -> int | None:
@@ -457,6 +465,7 @@ def _eraless_year(text: str, report: FiscalYear | None) -> int | None:
         start = found.start_year if found else None
     else:
         start = report.start_year - report.start_year % 100 + year
+        start = start - 100 if start > report.start_year else start  # 99年度 in 2004
     return start if start is not None and FIRST_REPORT_YEAR <= start <= report.start_year else None
 
 
