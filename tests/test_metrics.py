@@ -394,3 +394,14 @@ def test_an_era_less_year_that_cannot_be_read_leaves_the_figure_without_a_year()
     # 99年度 after a 1998 report cannot be 2099 nor, unread, take the year of the clause before
     assert [(value, year) for _, _, value, year in _figures_with_years(
         "1998年度の状況\n請求件数は1998年度769件、99年度2390件。\n")] == [(769, 1998), (2390, None)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("公開請求のうち、取下げを除く1,047件に対し、1,449件の決定を行いました。",
+     [("公開請求(取下げを除く)", 1047), ("決定", 1449)]),
+    ("過年度の諮問事案も含め、16件の処理(答申15件)が行われました。", [("処理", 16), ("答申", 15)]),
+    ("氏名が41件(187人分)、住所が12件(59人分)。", [("氏名", 41), ("氏名", 187), ("住所", 12), ("住所", 59)]),
+])
+def test_a_whole_less_a_part_a_bracket_inside_the_counted_noun_and_a_count_of_persons_behind_one_of_cases(
+        sentence, expected):
+    assert [(name, value) for name, value, _, _ in _figures(f"平成30年度の状況\n{sentence}\n")] == expected

@@ -85,7 +85,7 @@ _UNIT_OF_ACCOUNT = re.compile(
     r"^(?:の[^、。]{1,12}?(?:に対し|について)|に対し|(?:の[^、。]{1,6}?)?(?:で|に)[^、。]{0,8}?複数)")
 # (``6人のかたから申出が``: what comes from someone is not the noun the figure counts)
 _COUNTED_NOUN = re.compile(
-    r"^(?:\([^()]*\))?の(?P<name>(?:又は|または|(?!から)[^、。をがはで]){2,20}?)"
+    r"^(?:\([^()]*\))?の(?P<name>(?:又は|または|(?!から)[^、。をがはで(]){2,20}?)(?:\([^()]*\))?"
     r"(?:がありました|があり|があった|が|を|で|に対し|と(?:なり|なった|なって))")
 # ``各実施法人は72件の決定を行いました``, ``…が、25件(うち…)の公開請求がありました``: what the
 # figure counts, named after it, not who holds or does it, named before
@@ -100,6 +100,7 @@ _ADJACENT = re.compile(r"(?<![^\s、。,:「」()『』→])(?P<name>[^\s、。,
 _ITEM = re.compile(r"(?<![^、。:])(?:(?P<name>[^、。:()]{2,30}\([^()]{1,10}\)) ?"
                    r"|(?P<item>[^、。:()]{2,30}) ?\()$")
 # ``町長に対して8件``: the figure of whom it was addressed to
+_EXCLUDING = re.compile(r"(?<![^、。])(?P<what>[^、。]{1,20}?)を除(?:く|いた) ?$")
 _ADDRESSEE = re.compile(r"(?<![^、。])(?P<name>[^、。]{1,20}?)に対して ?$")
 _COLON = re.compile(r"(?<![^、。,:「」()])(?P<name>[^、。,:「」()]+?) ?: ?$")
 # ``「…関連」(529件)``, ``「建築計画概要書」が「6,334件」``, ``「…届」の456件``: the quoted item's figure
@@ -273,6 +274,10 @@ def _name_before(before: str) -> _Named | None:
     addressee = _ADDRESSEE.search(before)
     if addressee:
         return _Named(_cleaned(addressee["name"]))
+    excluding = _EXCLUDING.search(before)
+    if excluding:  # 公開請求のうち、取下げを除く1,047件: the whole less what it names
+        less = _name_before(before[:excluding.start()])
+        return _Named(f"{less.name}({excluding['what']}を除く)") if less and less.name else None
     if before.rstrip("、").endswith("うち"):
         whole_text = before.rstrip("、").removesuffix("うち").removesuffix("の").rstrip("( ")
         if _FIGURE_END.search(whole_text):  # 対象公文書20,868件のうち17,198件: of the figure before
@@ -381,8 +386,9 @@ class _SentenceReader:
         if compared:  # (前年度比34.1%増) after …件(うち取下げ167件): the whole's change
             return _new_subject(since) or self.whole
         if (a_year_earlier or (named and named.name == "同") or before.endswith(_AMOUNTING_TO)
-                or before.endswith("%(")):
-            # the figure before: a year earlier, 同 (the same), 42.6%に当たる2356件, 62%(799件)
+                or (before.endswith("(") and _FIGURE_END.search(before[:-1]))):
+            # the figure before: a year earlier, 同 (the same), 42.6%に当たる2356件, 62%(799件),
+            # 氏名が41件(187人分)
             return name
         if comparison:
             named = None  # 前年度比1760件増: a change of the subject, which 前年度比 does not name
