@@ -73,3 +73,19 @@ def test_minutes_with_a_date_and_the_contents_of_the_meeting_are_no_incident(par
     report = parse_bytes(text.encode())
     assert report.incident_records == []
     assert [(m.metric, m.value) for m in report.metric_records] == [("開示請求の件数", 9593)]
+
+
+def test_a_notice_is_of_the_fiscal_year_its_incident_happened_in_not_of_the_papers_lost(parse_bytes):
+    text = ("個人情報が記載された文書の紛失について\n"
+            "本市において、令和5年度の母子栄養事業(8教室・講座)の申込者の文書を紛失していたことが判明しました。\n"
+            "経緯\n令和6年10月15日、令和5年度の文書一式が見当たらないことが発覚しました。\n"
+            "原因\n保管場所の確認が不十分であったため。\n再発防止策\n保管場所を定期的に点検します。\n")
+    report = parse_bytes(text.encode())
+    assert (report.fiscal_year, report.fiscal_year_label) == (2024, "令和6年度")
+    assert [i.occurred for i in report.incident_records] == ["2024-10-15"]
+    assert {c.status for c in report.check_records if c.check == "date_in_fiscal_year"} == {"ok"}
+
+
+def test_a_yearly_list_in_blocks_keeps_its_own_year(parse_bytes):
+    report = parse_bytes(LABELLED.encode())
+    assert report.fiscal_year == 2023  # its incidents happened in it: nothing to move

@@ -10,14 +10,20 @@ written and no global state changed, so any process pool can map it over files.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, validate
 from .extract.blocks import incident_blocks
-from .extract.identity import latest_table_year, municipality, stated_fiscal_year
-from .extract.incidents import incident_list, is_incident_grid
-from .extract.metrics import metrics
-from .extract.structure import Grid, Outline, outline
+from .extract.identity import (
+    latest_table_year,
+    municipality,
+    notice_fiscal_year,
+    stated_fiscal_year,
+)
+from .extract.incidents import IncidentList, incident_list, is_incident_grid
+from .extract.metrics import MetricsRead, metrics
+from .extract.structure import Grid, Outline, Paragraph, outline
 from .extract.tables import TableRead, table_cells
 from .read import ENGINES
 from .read.html import is_html, read_html
@@ -64,6 +70,12 @@ def _fiscal_year_and_tables(found: Outline, grids: list[Grid]) -> tuple[
     return stated, tables, None
 
 
+def _prose_and_incidents(paragraphs: Sequence[Paragraph], incident_grids: list[Grid],
+                         fiscal_year: FiscalYear | None) -> tuple[list[MetricsRead], list[IncidentList]]:
+    return ([metrics(paragraph, fiscal_year) for paragraph in paragraphs],
+            [incident_list(grid, fiscal_year) for grid in incident_grids])
+
+
 def build_report(document: Document, *, report_id: str, source_path: str,
                  source_sha256: str) -> Report:
     """Structure, validate and tokenise a document that has been read."""
@@ -75,9 +87,13 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     blocks = incident_blocks(found.paragraphs, found.prose[0].text if found.prose else "",
                              max((grid.no for grid in found.grids), default=0) + 1)
     incident_grids += blocks.grids
-    prose = [metrics(paragraph, fiscal_year) for paragraph in blocks.paragraphs]
+    prose, lists = _prose_and_incidents(blocks.paragraphs, incident_grids, fiscal_year)
+    notice_year = (notice_fiscal_year(fiscal_year, [i for found in lists for i in found.incidents])
+                   if blocks.grids and not cells else None)
+    if notice_year is not None:  # a notice of incidents is of the year they happened in
+        fiscal_year = notice_year
+        prose, lists = _prose_and_incidents(blocks.paragraphs, incident_grids, fiscal_year)
     figures = [metric for read in prose for metric in read.metrics]
-    lists = [incident_list(grid, fiscal_year) for grid in incident_grids]
     listed = [incident for found_list in lists for incident in found_list.incidents]
     loose_rows = (validate.check_loose_rows(paragraph.line for paragraph in blocks.paragraphs)
                   + validate.check_captions_read(found.captions_unread))

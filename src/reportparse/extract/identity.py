@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..records import Line, TableCell
+from ..records import Incident, Line, TableCell
 from ..values.dates import (
     DateError,
     FiscalYear,
@@ -58,7 +58,11 @@ _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
 # some data or papers, or when something began, not the report's (it starts where its run of characters starts:
 # else the search is quadratic in a long line)
 _DATA_YEAR = re.compile(
-    r"(?<![^\s、。])[^\s、。]*?年度(?:分|から(?:施行|実施)|(?=\d)|の?(?:文書|書類|申請書)(?![\u4e00-\u9fff]))")
+    r"(?<![^\s、。])[^\s、。]*?年度(?:分|から(?:施行|実施)|(?=\d)"
+    # 令和2年度学校開放利用申請書の…, 令和5年度の母子栄養事業に関する文書一式 (not 令和5年度の文書開示,
+    # 令和3年度の開示請求の対象文書: a second の makes it the report's subject; nor 公文書,
+    # 行政文書, 法人文書: what the report is about)
+    r"|の?[^\s、。のをがは]{0,12}?(?:(?<![公政人])文書|書類|申請書|名簿|台帳)(?:等|一式)?(?![\u4e00-\u9fff]))")
 _NOT_NAMES = ("市町村", "区市町村", "市区町村", "都道府県", "特別区", "地区")
 # 本市, 同区, 前市(長), 各市, 両市: a word pointing at a municipality, not its name
 _POINTING = re.compile(r"^[本当同前元両各旧新全他隣現][都道府県市区町村]$")
@@ -177,6 +181,29 @@ def _readings(text: str, eras: list[str]) -> set[int] | None:
 def _latest_begun_fiscal_year() -> int:
     today = datetime.date.today()
     return today.year if today.month >= 4 else today.year - 1
+
+
+def notice_fiscal_year(stated: FiscalYear | None,
+                       incidents: Iterable[Incident]) -> FiscalYear | None:
+    """The fiscal year of a notice of incidents — a page with no table, whose incidents are
+    told in prose — where all of them happened in one fiscal year that is not the one the page
+    names: the year it names is the year of the papers lost (``令和5年度の…事業の文書``), or
+    none is named. None where that does not hold."""
+    years = {_fiscal_year_of(incident.occurred) for incident in incidents}
+    if len(years) != 1:
+        return None
+    (year,) = years
+    if year is None or (stated and stated.start_year == year):
+        return None
+    return named_fiscal_year(year)
+
+
+def _fiscal_year_of(iso: str | None) -> int | None:
+    """``2024-10-15`` -> 2024, ``2025-02`` -> 2024: the fiscal year a date lies in."""
+    if not iso:
+        return None
+    year, month = int(iso[:4]), int(iso[5:7])
+    return year if month >= 4 else year - 1
 
 
 def latest_table_year(cells: Iterable[TableCell]) -> int | None:
