@@ -453,3 +453,16 @@ def test_a_two_column_table_of_texts_is_not_split():
     read, = _read_grids("担当課\t請求内容\n市民課\t住民票の写し\n課税課\t課税台帳\n")
     assert [(c.row_label, c.value) for c in read.cells] == [
         ("市民課", "住民票の写し"), ("課税課", "課税台帳")]
+
+
+def test_bulleted_lines_under_a_row_are_its_text_cell_never_a_heading_of_the_rows_below():
+    text = ("実施機関\t申出件数\t主な申出内容\n町長\t8件\t\n住民活動推進課\t7件\n"
+            "- 補償制度取扱要綱\n- 保険金支払案内\n住民課\t1件\n- 住居表示台帳\n合計\t16件\n")
+    read, = _read_grids(text)
+    assert read.checks == []
+    assert [(c.row_group, c.row_label, c.column, c.value) for c in read.cells] == [
+        ("", "町長", "申出件数", "8件"),
+        ("", "住民活動推進課", "申出件数", "7件"),
+        ("", "住民活動推進課", "主な申出内容", "補償制度取扱要綱 / 保険金支払案内"),
+        ("", "住民課", "申出件数", "1件"), ("", "住民課", "主な申出内容", "住居表示台帳"),
+        ("", "合計", "申出件数", "16件")]

@@ -53,6 +53,7 @@ _ERALESS_YEAR = re.compile(r"^(?P<year>\d{1,2})(?:年度)?$")
 _NAMELESS_COLUMNS = 3  # a label and one or two values may need no header; more do
 _QUALIFIER = re.compile(r"^[(\[【][^()\[\]【】]{1,6}[)\]】] ?")
 _NAMES_A_YEAR = re.compile(r"年度(?: ?\([^()]*\))?$")  # 令和4年度, 令和4年度(参考)
+_LIST_ITEM = re.compile(r"^[-•] (?P<text>.+)$")
 _YEAR_AXIS = re.compile(r"年度|年月日|期間|^年$")
 
 
@@ -192,6 +193,25 @@ def _without_empty_label(cells: tuple[str, ...]) -> tuple[str, ...]:
     return cells[1:] if cells and not cells[0] else cells
 
 
+def _list_items_joined(rows: tuple[Line, ...], width: int) -> tuple[Line, ...]:
+    """Bulleted lines under a row (``住民課 1件`` / ``- 住居表示台帳``) are the items of its last,
+    text cell, printed as a list, where the row has room for that cell."""
+    joined: list[Line] = []
+    items: dict[int, list[str]] = {}  # the list items of each row, by its place in joined
+    for row in rows:
+        item = _LIST_ITEM.match(row.cells[0]) if len(row.cells) == 1 else None
+        above = joined[-1].cells if joined else ()
+        if item and len(above) > 1 and (len(above) < width or not above[-1]):
+            items.setdefault(len(joined) - 1, []).append(item["text"])
+        else:
+            joined.append(row)
+    for at, texts in items.items():
+        cells = joined[at].cells
+        cells = cells[:-1] if not cells[-1] else cells  # the text cell the copy left empty
+        joined[at] = replace(joined[at], cells=(*cells, " / ".join(texts)))
+    return tuple(joined)
+
+
 def _split(columns: list[_Column], parts: tuple[str, ...]) -> list[_Column]:
     """Each column split into ``parts``, which it heads as their group."""
     return [replace(column, no=(column.no - 1) * len(parts) + i + 1, name=part, note=False,
@@ -255,7 +275,7 @@ class _TableReader:
         if rows and self._lost_its_label(rows[-1], data_rows):  # 9,975 69,393: an unlabelled total
             rows = (*rows[:-1], replace(rows[-1], cells=("", *rows[-1].cells)))
             data_rows = [*data_rows[:-1], rows[-1]]
-        rows = self._wrapped_cells_joined(rows)
+        rows = _list_items_joined(self._wrapped_cells_joined(rows), self.labels + len(self.columns))
         label = ""
         splitting = next((row for row in rows if self._parts_of_columns(row)), None)
         if splitting is not None:
@@ -274,8 +294,8 @@ class _TableReader:
                 group = outer if outer and outer not in TOTAL_LABELS else group
             if not values:
                 following = rows[index + 1] if index + 1 < len(rows) else None
-                if following is not None and self._values(following):
-                    group = label
+                if following is not None and self._values(following) and not _LIST_ITEM.match(label):
+                    group = label  # (a list item under a row is no heading of the rows below)
                 continue
             is_total = _is_total_label(label) or (
                 not label and self.labelled and row is data_rows[-1]
@@ -440,11 +460,13 @@ class _TableReader:
 
     @cached_property
     def _text_columns(self) -> set[int]:
-        """Columns whose every printed value is text, not a number."""
+        """Columns whose every printed value is text, not a number, or, where no row prints
+        one, whose heading names words (``主な申出内容``)."""
         texts: set[int] = set()
         for column in self.columns:
             printed = [values[column.no - 1] for values in self._full_rows if values[column.no - 1]]
-            if printed and all(_is_label(value) for value in printed):
+            if all(_is_label(value) for value in printed) and (
+                    printed or words.TEXT_HEADER.search(column.name)):
                 texts.add(column.no)
         return texts
 
