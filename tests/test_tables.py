@@ -466,3 +466,12 @@ def test_bulleted_lines_under_a_row_are_its_text_cell_never_a_heading_of_the_row
         ("", "住民活動推進課", "主な申出内容", "補償制度取扱要綱 / 保険金支払案内"),
         ("", "住民課", "申出件数", "1件"), ("", "住民課", "主な申出内容", "住居表示台帳"),
         ("", "合計", "申出件数", "16件")]
+
+
+def test_a_bracketed_prefix_two_rows_share_is_their_group_and_a_label_ending_in_合計_a_total():
+    text = ("実施機関\t合計件数\t全部開示\n市長 合計\t58\t22\n(市長) 市長公室\t11\t1\n"
+            "(市長) 総務部\t47\t21\n(参考) 議会\t5\t3\n")
+    read, = _read_grids(text)
+    assert [(c.row_group, c.row_label, c.is_total) for c in read.cells if c.column == "合計件数"] == [
+        ("", "市長合計", True), ("市長", "市長公室", False), ("市長", "総務部", False),
+        ("", "(参考) 議会", False)]  # one row's bracket is a qualifier, no group

@@ -27,6 +27,7 @@ gives no cells.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -53,6 +54,7 @@ _ERALESS_YEAR = re.compile(r"^(?P<year>\d{1,2})(?:年度)?$")
 _NAMELESS_COLUMNS = 3  # a label and one or two values may need no header; more do
 _QUALIFIER = re.compile(r"^[(\[【][^()\[\]【】]{1,6}[)\]】] ?")
 _NAMES_A_YEAR = re.compile(r"年度(?: ?\([^()]*\))?$")  # 令和4年度, 令和4年度(参考)
+_GROUP_PREFIX = re.compile(r"^\((?P<group>[^()]{1,10})\) ?(?P<label>[^()].*)$")
 _LIST_ITEM = re.compile(r"^[-•] (?P<text>.+)$")
 _YEAR_AXIS = re.compile(r"年度|年月日|期間|^年$")
 
@@ -158,8 +160,9 @@ def _label_columns(grid: Grid) -> int:
 
 
 def _is_total_label(label: str) -> bool:
-    """``合計``, ``計``, ``小計`` …, or a subtotal named after its group: ``知事(計)``."""
-    return compact_label(label) in TOTAL_LABELS or label.endswith(("(計)", "(小計)"))
+    """``合計``, ``計``, ``小計`` …, or a subtotal named after its group: ``知事(計)``,
+    ``市長 合計``."""
+    return compact_label(label) in TOTAL_LABELS or label.endswith(("(計)", "(小計)", "合計", "小計"))
 
 
 def _is_label(cell: str) -> bool:
@@ -287,6 +290,7 @@ class _TableReader:
                 row = replace(row, cells=(label, *_without_empty_label(row.cells)))
             group, row = self._regrouped(row, group)
             label, values = self._label(row), self._values(row)
+            prefixed, label = self._prefix_group(label)
             if self.labels == 2:  # the first column heads its group, printed once
                 outer = compact_label(row.cells[0]) if row.cells else ""
                 if outer in TOTAL_LABELS:
@@ -300,10 +304,11 @@ class _TableReader:
             is_total = _is_total_label(label) or (
                 not label and self.labelled and row is data_rows[-1]
                 and self._sums_above(values, data_rows[:-1]))
-            group_year = label_year(group, self.fiscal_year, False) if group else None
+            row_group = prefixed or group
+            group_year = label_year(row_group, self.fiscal_year, False) if row_group else None
             if is_total:
-                group = ""  # it closes the group above, and has that group's year
-            self._row(row, label, values, group, is_total, group_year)
+                group = row_group = ""  # it closes the group above, and has that group's year
+            self._row(row, label, values, row_group, is_total, group_year)
         return TableRead(self.cells, self.checks)
 
     def _check_columns_named(self) -> None:
@@ -315,6 +320,21 @@ class _TableReader:
                 f"{len(self.columns)} unnamed columns",
                 f"表{self.grid.no}: none of its {len(self.columns)} value columns has a printed "
                 "name that could be read; its values are written by position only"))
+
+    def _prefix_group(self, label: str) -> tuple[str, str]:
+        """(group, label) of ``(市長) 総務部``, where other rows share the prefix; else ("", label)."""
+        prefix = _GROUP_PREFIX.match(label)
+        if prefix and prefix["group"] in self._prefix_groups:
+            return prefix["group"], prefix["label"]
+        return "", label
+
+    @cached_property
+    def _prefix_groups(self) -> set[str]:
+        """Groups printed as a bracketed prefix of two or more row labels: ``(市長) 市長公室``,
+        ``(市長) 総務部``."""
+        prefixes = Counter(match["group"] for row in self.grid.rows
+                           if (match := _GROUP_PREFIX.match(self._label(row))))
+        return {group for group, count in prefixes.items() if count >= 2}
 
     @cached_property
     def _printed_columns(self) -> list[_Column]:
