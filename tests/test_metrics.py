@@ -405,3 +405,10 @@ def test_an_era_less_year_that_cannot_be_read_leaves_the_figure_without_a_year()
 def test_a_whole_less_a_part_a_bracket_inside_the_counted_noun_and_a_count_of_persons_behind_one_of_cases(
         sentence, expected):
     assert [(name, value) for name, value, _, _ in _figures(f"平成30年度の状況\n{sentence}\n")] == expected
+
+
+def test_a_month_end_without_its_year_is_as_of_that_month_in_the_year_the_sentence_names():
+    got = _figures("平成25年度の状況\n平成26年度の開示請求の状況(12月末現在)は、請求件数が4,630件。\n"
+                   "登録件数は20件(3月末現在)です。\n")
+    assert [(name, as_of) for name, _, _, as_of in got] == [
+        ("請求件数", "2014-12-31"), ("登録件数", "2014-03-31")]

@@ -45,6 +45,7 @@ A figure whose name cannot be found is reported as a failed check, never dropped
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -131,7 +132,8 @@ _COMPARED_WITH = re.compile(r"(?:前年度?|昨年度?|年度)(?:と|に比べ|�
 _ENUMERATION = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([ア-ン]\)|[ア-ン][.)]) ?")
 # ``前年度比413件の減少``: a change is named after what it compares, not after the comparison.
 _COMPARISON = re.compile(r"^(?:対)?(?:前年度?|昨年度?|前回)(?:比|と比べ|に比べ|から)?$")
-_AS_OF = re.compile(r"(?<![^、。])"  # starts at a clause start, as the names above
+_MONTH_END = re.compile(r"(?<![\d年])(?P<month>\d{1,2})月末$")
+_AS_OF = re.compile(r"(?<![^、。(])"  # starts at a clause or bracket start, as the names above
                     r"(?:(?P<year_end>[^、。]*?年度末)|(?P<date>[^、。]*?(?:末|日))(?: ?現在| ?時点))")
 # A figure borrows the name of the one before it (``…が各1件、計3件``) only within a clause:
 # after ``…を開催し、`` a new clause counts something else.
@@ -308,7 +310,24 @@ def _as_of(sentence: str, fiscal_year: FiscalYear | None) -> str | None:
         found = find_dates(match["date"], fiscal_year)
     except DateError:
         return None
-    return found[-1].iso if found else None
+    if found:
+        return found[-1].iso
+    try:  # 平成26年度の…(12月末現在): the month of the year the sentence names
+        named = find_fiscal_year(sentence)
+    except DateError:
+        named = None
+    return _month_end(match["date"], named or fiscal_year)
+
+
+def _month_end(text: str, fiscal_year: FiscalYear | None) -> str | None:
+    """``(12月末現在)`` in a 令和4年度 report: 2022-12-31, the month's end inside the report's year."""
+    month = _MONTH_END.search(text)
+    if month is None or fiscal_year is None or not 1 <= int(month["month"]) <= 12:
+        return None
+    number = int(month["month"])
+    year = fiscal_year.start_year + (number < 4)
+    last = calendar.monthrange(year, number)[1]
+    return f"{year:04d}-{number:02d}-{last:02d}"
 
 
 @dataclass(frozen=True)
