@@ -148,3 +148,14 @@ def test_a_numbered_heading_or_a_blank_cornered_header_after_data_starts_a_new_t
     assert [(grid.title, grid.header) for grid in found.grids][1] == (
         "前年度との比較", ("", "15年度", "14年度", "増減"))
     assert len(found.grids[0].rows) == 2
+
+
+def test_long_bulleted_lines_under_a_row_do_not_end_its_table():
+    from reportparse.extract.structure import outline
+    from reportparse.read.text import read_text
+
+    text = ("実施機関\t申出件数\t主な申出内容\n町長\t8件\n住民活動推進課\t7件\n"
+            "- 市民活動保険契約取扱終了の案内通知に添付の「コミュニティ活動総合保険」案内パンフレット\n"
+            "- 栄町住民活動補償制度取扱要綱\n住民課\t1件\n- 住居表示台帳(区域指定)\n合計\t16件\n")
+    grid, = outline(read_text(text.encode(), "t.txt")).grids
+    assert [row.cells[0] for row in grid.rows if len(row.cells) > 1] == ["町長", "住民活動推進課", "住民課", "合計"]

@@ -162,7 +162,7 @@ def _continues(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
         return True
     if kind == "text" and previous == "row" and _PAIR.match(lines[j].text):
         return True  # a row of label:value pairs whose other cells are empty
-    if kind == "text" and _is_label(lines[j].text):
+    if kind == "text" and _is_label_or_item(lines[j].text):
         return _rows_follow(lines, kinds, j)
     return False
 
@@ -192,6 +192,11 @@ def _is_label(text: str) -> bool:
     return not text.endswith("。") and len(text) <= _TITLE_MAX
 
 
+def _is_label_or_item(text: str) -> bool:
+    """A row label, or an item of a row's text cell printed as a list under it."""
+    return _is_label(text) or bool(words.LIST_ITEM.match(text))
+
+
 def _rows_follow(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
     """A row label whose values follow on their own lines, or labels of rows (group headings,
     rows whose values were lost) that lead on, without a break, to more rows."""
@@ -202,7 +207,7 @@ def _rows_follow(lines: tuple[Line, ...], kinds: list[str], j: int) -> bool:
             return False
         if kinds[k + 1] == "row":
             return True
-        if kinds[k + 1] != "text" or not _is_label(lines[k + 1].text):
+        if kinds[k + 1] != "text" or not _is_label_or_item(lines[k + 1].text):
             return False
     return False
 

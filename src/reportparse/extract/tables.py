@@ -55,7 +55,6 @@ _NAMELESS_COLUMNS = 3  # a label and one or two values may need no header; more 
 _QUALIFIER = re.compile(r"^[(\[【][^()\[\]【】]{1,6}[)\]】] ?")
 _NAMES_A_YEAR = re.compile(r"年度(?: ?\([^()]*\))?$")  # 令和4年度, 令和4年度(参考)
 _GROUP_PREFIX = re.compile(r"^\((?P<group>[^()]{1,10})\) ?(?P<label>[^()].*)$")
-_LIST_ITEM = re.compile(r"^[-•] (?P<text>.+)$")
 _YEAR_AXIS = re.compile(r"年度|年月日|期間|^年$")
 
 
@@ -202,7 +201,7 @@ def _list_items_joined(rows: tuple[Line, ...], width: int) -> tuple[Line, ...]:
     joined: list[Line] = []
     items: dict[int, list[str]] = {}  # the list items of each row, by its place in joined
     for row in rows:
-        item = _LIST_ITEM.match(row.cells[0]) if len(row.cells) == 1 else None
+        item = words.LIST_ITEM.match(row.cells[0]) if len(row.cells) == 1 else None
         above = joined[-1].cells if joined else ()
         if item and len(above) > 1 and (len(above) < width or not above[-1]):
             items.setdefault(len(joined) - 1, []).append(item["text"])
@@ -298,7 +297,7 @@ class _TableReader:
                 group = outer if outer and outer not in TOTAL_LABELS else group
             if not values:
                 following = rows[index + 1] if index + 1 < len(rows) else None
-                if following is not None and self._values(following) and not _LIST_ITEM.match(label):
+                if following is not None and self._values(following) and not words.LIST_ITEM.match(label):
                     group = label  # (a list item under a row is no heading of the rows below)
                 continue
             is_total = _is_total_label(label) or (

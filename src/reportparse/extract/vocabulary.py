@@ -77,6 +77,8 @@ NOTE_HEADER = re.compile(r"^(?:\(?注記?\)?|※|備考|摘要)")
 # An upper header cell that names a group of columns, not one: ``決定内容``, ``処理の状況``, ``内訳``,
 # ``処理区分``.
 GROUP_HEADING = re.compile(r"(?:内容|状況|内訳|結果|区分)等?$")
+# A bulleted line under a table row: an item of its text cell (``- 住居表示台帳``).
+LIST_ITEM = re.compile(r"^[-•] (?P<text>.+)$")
 # A column headed as words, not counts: ``主な申出内容``, ``請求の概要``, ``理由``, ``備考``.
 TEXT_HEADER = re.compile(r"(?:内容|概要|理由|備考|摘要|件名|名称)$")
 TOTAL_LABELS = frozenset({"合計", "計", "総計", "小計", "総数"})
