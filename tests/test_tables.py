@@ -475,3 +475,24 @@ def test_a_bracketed_prefix_two_rows_share_is_their_group_and_a_label_ending_in_
     assert [(c.row_group, c.row_label, c.is_total) for c in read.cells if c.column == "合計件数"] == [
         ("", "市長合計", True), ("市長", "市長公室", False), ("市長", "総務部", False),
         ("", "(参考) 議会", False)]  # one row's bracket is a qualifier, no group
+
+
+def test_rows_heading_groups_with_their_sums_are_subtotals_when_the_grand_total_sums_the_heads():
+    from reportparse.validate import check_totals
+
+    text = ("実施機関\t申出件数\n町長\t8件\n総務課\t5件\n住民課\t3件\n教育委員会\t4件\n学校教育課\t4件\n"
+            "合計\t12件\n")
+    read, = _read_grids(text)
+    assert [(c.row_group, c.row_label, c.is_total) for c in read.cells] == [
+        ("", "町長", True), ("町長", "総務課", False), ("町長", "住民課", False),
+        ("", "教育委員会", True), ("教育委員会", "学校教育課", False), ("", "合計", True)]
+    assert {(c.location, c.status) for c in check_totals(read.cells)} == {
+        ("表1 町長 / 申出件数", "ok"), ("表1 教育委員会 / 申出件数", "ok"), ("表1 合計 / 申出件数", "ok")}
+
+
+def test_rows_that_sum_to_no_head_stay_as_printed_and_the_total_fails():
+    from reportparse.validate import check_totals
+
+    read, = _read_grids("実施機関\t件数\n市長\t8件\n総務課\t5件\n住民課\t2件\n合計\t8件\n")
+    assert not any(c.is_total for c in read.cells[:-1])
+    assert [c.status for c in check_totals(read.cells)] == ["failed"]

@@ -63,10 +63,14 @@ def _check(name: str, ok: bool, table_no: int | None, location: str, expected, a
 
 
 def _totalled_rows(rows: list[list[TableCell]], index: int) -> list[list[TableCell]]:
-    """The data rows that the total row ``rows[index]`` sums: every other data row for a grand
-    total (``合計``, or an unlabelled total), the rows since the previous total for ``計``, and
-    for a grand total printed once per block (``合計`` under each year's rows)."""
+    """The data rows that the total row ``rows[index]`` sums: the rows of its group where it is
+    printed at their head (``町長`` over its 課); every other data row for a grand total (``合計``,
+    or an unlabelled total); the rows since the previous total for ``計``, and for a grand total
+    printed once per block (``合計`` under each year's rows)."""
     label = rows[index][0].row_label
+    grouped = [row for row in rows if label and row[0].row_group == label]
+    if grouped:  # 町長 printed with its sums over its own rows
+        return grouped
     per_block = sum(row[0].is_total and row[0].row_label == label for row in rows) > 1
     if (label in GRAND_TOTALS or not label) and not per_block:
         return [row for row in rows if not row[0].is_total]

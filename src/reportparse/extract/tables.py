@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import groupby
 
 from ..records import Check, Line, TableCell
 from ..values.dates import (
@@ -195,6 +196,52 @@ def _without_empty_label(cells: tuple[str, ...]) -> tuple[str, ...]:
     return cells[1:] if cells and not cells[0] else cells
 
 
+def _heads_with_their_sums(cells: list[TableCell]) -> list[TableCell]:
+    """Rows that head a group printed with the group's sums (``町長 8件`` over ``住民活動推進課
+    7件`` and ``住民課 1件``): where every data row above the grand total falls into such groups —
+    a head, then the rows that sum to it — and the grand total sums the heads, the heads are
+    subtotals and their rows carry them as group. Else the cells stay as they are."""
+    rows = [list(row) for _, row in groupby(cells, key=lambda cell: cell.row_no)]
+    if len(rows) < 4 or not rows[-1][0].is_total or any(row[0].is_total or row[0].row_group
+                                                        for row in rows[:-1]):
+        return cells
+    numbers = [{c.column_no: c.value_num for c in row if c.value_num is not None} for row in rows]
+    heads = _group_heads(numbers[:-1])
+    if heads is None or _summed([numbers[i] for i in heads]) != numbers[-1]:
+        return cells
+    regrouped: list[TableCell] = []
+    head = ""
+    for index, row in enumerate(rows[:-1]):
+        if index in heads:
+            head = row[0].row_label
+            regrouped += [replace(cell, is_total=True) for cell in row]
+        else:
+            regrouped += [replace(cell, row_group=head) for cell in row]
+    return regrouped + rows[-1]
+
+
+def _group_heads(rows: list[dict[int, float]]) -> list[int] | None:
+    """The places of the heads, where ``rows`` split into a head then rows summing to it, with
+    one group of two rows or more at least; else None."""
+    heads, index = [], 0
+    while index < len(rows):
+        end = index + 1
+        while end < len(rows) and _summed(rows[index + 1:end]) != rows[index]:
+            end += 1
+        if end == index + 1 or _summed(rows[index + 1:end]) != rows[index]:
+            return None
+        heads.append(index)
+        index = end
+    return heads if any(b - a > 2 for a, b in zip(heads, [*heads[1:], len(rows)])) else None
+
+
+def _summed(rows: list[dict[int, float]]) -> dict[int, float]:
+    total: Counter[int] = Counter()
+    for row in rows:
+        total.update(row)
+    return dict(total)
+
+
 def _list_items_joined(rows: tuple[Line, ...], width: int) -> tuple[Line, ...]:
     """Bulleted lines under a row (``住民課 1件`` / ``- 住居表示台帳``) are the items of its last,
     text cell, printed as a list, where the row has room for that cell."""
@@ -308,7 +355,7 @@ class _TableReader:
             if is_total:
                 group = row_group = ""  # it closes the group above, and has that group's year
             self._row(row, label, values, row_group, is_total, group_year)
-        return TableRead(self.cells, self.checks)
+        return TableRead(_heads_with_their_sums(self.cells), self.checks)
 
     def _check_columns_named(self) -> None:
         """Values under no printed column name are written by position, and said so: a header
