@@ -243,6 +243,20 @@ def _name_after(rest: str) -> str:
     return name if _usable(name) else ""
 
 
+def _restates_the_figure_before(before: str, named: _Named | None) -> bool:
+    """同 (the same), ``42.6%に当たる2356件``, a count in brackets right after a figure
+    (``62%(799件)``, ``氏名が41件(187人分)``): the figure before, told another way."""
+    return bool((named and named.name == "同") or before.endswith(_AMOUNTING_TO)
+                or (before.endswith("(") and _FIGURE_END.search(before[:-1])))
+
+
+def _counted_after(before: str, rest: str) -> str:
+    """``各実施法人は72件の決定を行いました``, ``…に関し、1,296件(うち…)の公開請求がありました``:
+    the noun after a figure that opens its clause, where something is done or there is some."""
+    opens_clause = not before.strip() or before.endswith(_OPENS_A_FIGURE)
+    return _name_after(rest) if opens_clause and _ACTION_OR_EXISTENCE.match(rest) else ""
+
+
 def _heading_name(paragraph: Paragraph, sentence: str) -> str:
     """A figure printed alone under its heading (``(1)公文書の開示の請求件数`` / ``502件``) is
     named by the heading."""
@@ -404,16 +418,12 @@ class _SentenceReader:
             comparison or _COMPARED_WITH.search(since)))
         if compared:  # (前年度比34.1%増) after …件(うち取下げ167件): the whole's change
             return _new_subject(since) or self.whole
-        if (a_year_earlier or (named and named.name == "同") or before.endswith(_AMOUNTING_TO)
-                or (before.endswith("(") and _FIGURE_END.search(before[:-1]))):
-            # the figure before: a year earlier, 同 (the same), 42.6%に当たる2356件, 62%(799件),
-            # 氏名が41件(187人分)
+        if a_year_earlier or _restates_the_figure_before(before, named):
             return name
         if comparison:
             named = None  # 前年度比1760件増: a change of the subject, which 前年度比 does not name
         rest = self.text[figure.end():]
-        counted = (_name_after(rest) if _ACTION_OR_EXISTENCE.match(rest)
-                   and (not before.strip() or before.endswith(_OPENS_A_FIGURE)) else "")
+        counted = _counted_after(before, rest)
         if counted:
             return counted
         if _year_right_before(before) and since.count("(") > since.count(")"):
