@@ -26,6 +26,8 @@ def _lines(*texts: str) -> list[Line]:
     (("その千代田区の平成28年度の情報公開制度の運用状況",), "千代田区"),
     (("神奈川県における情報公開制度の運用状況",), "神奈川県"),
     (("港区における公開されるものの写しの交付数",), ""),  # a place compared, not the publisher
+    (("鎌ケ谷市情報公開条例を公布し",), "鎌ケ谷市"),  # ケ inside a name
+    (("奈良県が運用する情報公開制度で",), "奈良県"),
 ])
 def test_municipality(texts, expected):
     assert municipality(_lines(*texts)) == expected

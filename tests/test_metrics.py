@@ -412,3 +412,21 @@ def test_a_month_end_without_its_year_is_as_of_that_month_in_the_year_the_senten
                    "登録件数は20件(3月末現在)です。\n")
     assert [(name, as_of) for name, _, _, as_of in got] == [
         ("請求件数", "2014-12-31"), ("登録件数", "2014-03-31")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a change against last year is this year's; a level of last year is last year's
+    ("請求件数は、910件で、前年度の22.3%減となりました。", [(910, 2017), (-22.3, 2017)]),
+    ("関係文書は117件と、前年度の626件から減少した。", [(117, 2017), (626, 2016)]),
+    # ``29年度比`` names no quantity: the change and the level are the subject's
+    ("決定件数は28年度比3%増の1万771件と増加した。", [(3, 2017), (10771, 2017)]),
+])
+def test_a_change_against_last_year_is_this_years(sentence, expected):
+    got = _figures_with_years(f"平成29年度の状況\n{sentence}\n")
+    assert [(value, year) for _, _, value, year in got] == expected
+    assert {name for name, _, _, _ in got} <= {"請求件数", "関係文書", "決定件数"}
+
+
+def test_a_sum_of_things_named_before_is_no_figure_of_the_last_of_them():
+    got = _figures("平成29年度の状況\n公開の請求は327件、申出は20件、合計で347件でした。\n")
+    assert [(name, value) for name, value, _, _ in got] == [("公開の請求", 327), ("申出", 20)]

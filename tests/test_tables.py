@@ -496,3 +496,21 @@ def test_rows_that_sum_to_no_head_stay_as_printed_and_the_total_fails():
     read, = _read_grids("実施機関\t件数\n市長\t8件\n総務課\t5件\n住民課\t2件\n合計\t8件\n")
     assert not any(c.is_total for c in read.cells[:-1])
     assert [c.status for c in check_totals(read.cells)] == ["failed"]
+
+
+@pytest.mark.parametrize("corner", ["年度", "期  間"])
+def test_rows_that_are_western_years_or_periods_under_a_justified_year_heading_carry_their_year(corner):
+    rows = ("2009\t457\t9\n2010\t531\t7\n" if corner == "年度" else
+            "令和4年4月1日~令和5年3月31日\t68\t0\n令和5年4月1日~令和6年3月31日\t72\t1\n")
+    read, = _read_grids(f"{corner}\t請求\t苦情申出\n{rows}")
+    assert [c.fiscal_year for c in read.cells] == (
+        [2009, 2009, 2010, 2010] if corner == "年度" else [2022, 2022, 2023, 2023])
+
+
+def test_a_label_run_into_its_first_value_is_a_failed_check_and_a_year_label_is_split_off():
+    read, = _read_grids("実施機関\t開示\t不開示\n市長部局\t30\t2\n健康福祉部1026\t2\n議会\t4\t1\n")
+    assert [c.row_label for c in read.cells] == ["市長部局", "市長部局", "議会", "議会"]
+    assert [check.check for check in read.checks] == ["cells_separated"]
+    read, = _read_grids("年度\t公文書\t個人情報\t計\n令和5年度812\t540\t1,352\n令和6年度782\t557\t1,339\n")
+    assert [(c.fiscal_year, c.column, c.value) for c in read.cells][:3] == [
+        (2023, "公文書", "812"), (2023, "個人情報", "540"), (2023, "計", "1,352")]

@@ -131,7 +131,8 @@ _CONJUNCTION = re.compile(r"^(?:及び|並びに|又は|または|ならびに)"
 _COMPARED_WITH = re.compile(r"(?:前年度?|昨年度?|年度)(?:と|に比べ|比|より|から)")
 _ENUMERATION = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([ア-ン]\)|[ア-ン][.)]) ?")
 # ``前年度比413件の減少``: a change is named after what it compares, not after the comparison.
-_COMPARISON = re.compile(r"^(?:対)?(?:前年度?|昨年度?|前回)(?:比|と比べ|に比べ|から)?$")
+_COMPARISON = re.compile(r"^(?:対)?(?:前年度?|昨年度?|前回)(?:比|と比べ|に比べ|から)?$"
+                         r"|^\S*?\d+年度?(?:比|と比べ|に比べ)$")  # 15年度比3%増の1万771件
 _MONTH_END = re.compile(r"(?<![\d年])(?P<month>\d{1,2})月末$")
 _AS_OF = re.compile(r"(?<![^、。(])"  # starts at a clause or bracket start, as the names above
                     r"(?:(?P<year_end>[^、。]*?年度末)|(?P<date>[^、。]*?(?:末|日))(?: ?現在| ?時点))")
@@ -158,7 +159,7 @@ _POINTERS = frozenset({"当該", "その", "これら", "それら", "同様", "
 _SENTENCE = re.compile(r"(?:[^。()]|\([^()]*\))+。?")
 # ``824人から559人と``, ``335件→192件``: the year before, then this year.
 _FROM_TO = re.compile(rf"^ ?(?:から|→) ?[△▲-]?[\d,]+(?:\.\d+)? ?(?:{_UNIT})")
-_ALTOGETHER = ("合わせて", "あわせて", "合わせると")
+_ALTOGETHER = ("合わせて", "あわせて", "合わせると", "合計で", "計で")
 _AMOUNTING_TO = ("に当たる", "にあたる", "に相当する")
 _OPENS_A_FIGURE = ("は", "が", "、")  # …は72件の決定を行い: the figure's own noun follows it
 _COMMA = re.compile(r"(?<![\d]),|,(?!\d{3})")  # a comma that is no thousands separator
@@ -391,7 +392,8 @@ class _SentenceReader:
     def read(self, figure: re.Match[str]) -> None:
         before = self.text[:figure.start()]
         since = self.text[self.previous.end() if self.previous else 0:figure.start()]
-        a_year_earlier = bool(self.previous and _PREVIOUS_YEAR.search(before))
+        # 前年度の626件 is last year's; 前年度の22.3%減 is this year's change against it
+        a_year_earlier = bool(self.previous and _PREVIOUS_YEAR.search(before) and not figure["change"])
         self.name = self._name(figure, before, since, a_year_earlier)
         if not self.name.endswith("(うち)") and before.count("(") <= before.count(")"):
             self.whole = self.name

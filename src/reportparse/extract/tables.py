@@ -52,6 +52,10 @@ SECOND_COUNT = "(括弧内)"
 _DATE_HINT = re.compile(r"年|[MTSHR]\d|\d[./]\d", re.IGNORECASE)
 _PAIR = re.compile(r"^(?P<label>[^:]+?) ?: ?(?P<value>[^:]+)$")
 _ERALESS_YEAR = re.compile(r"^(?P<year>\d{1,2})(?:年度)?$")
+_GLUED_YEAR = re.compile(r"^(?P<year>\S*年度)(?P<value>\d[\d,]*)$")
+# 健康福祉部1026: a label run into its values (a label of words ends in no run of digits)
+_GLUED_DIGITS = re.compile(r"^[^\d()\s]{2,}\d{3,}$")
+_WESTERN_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})(?:年度?)?$")
 _NAMELESS_COLUMNS = 3  # a label and one or two values may need no header; more do
 _QUALIFIER = re.compile(r"^[(\[【][^()\[\]【】]{1,6}[)\]】] ?")
 _NAMES_A_YEAR = re.compile(r"年度(?: ?\([^()]*\))?$")  # 令和4年度, 令和4年度(参考)
@@ -91,6 +95,9 @@ def label_year(label: str, fiscal_year: FiscalYear | None, year_axis: bool) -> i
         eraless = _ERALESS_YEAR.match(label)
         if eraless and fiscal_year and (year_axis or label.endswith("年度")):
             return _in_report_era(int(eraless["year"]), fiscal_year)
+        western = _WESTERN_YEAR.match(label)
+        if western and year_axis:  # 2009 under 年度
+            return int(western["year"])
         dates = find_dates(label, fiscal_year) if year_axis else []
     except DateError:
         return None
@@ -143,7 +150,7 @@ def _has_label_column(grid: Grid) -> bool:
     numeric = firsts and all(parse_quantity(cell) for cell in firsts)
     first_heading = grid.header[0] if grid.header else ""
     blank_corner = not first_heading and grid.header_rows > 0
-    return not numeric or blank_corner or bool(_YEAR_AXIS.search(first_heading))
+    return not numeric or blank_corner or bool(_YEAR_AXIS.search(compact_label(first_heading)))
 
 
 def _label_columns(grid: Grid) -> int:
@@ -242,6 +249,17 @@ def _summed(rows: list[dict[int, float]]) -> dict[int, float]:
     return dict(total)
 
 
+def _year_labels_unglued(rows: tuple[Line, ...]) -> tuple[Line, ...]:
+    """``令和5年度812 | 540``: a year label with its first value run into it, split where the
+    year ends (no label goes on in digits after 年度)."""
+    unglued = []
+    for row in rows:
+        glued = _GLUED_YEAR.match(row.cells[0]) if row.cells else None
+        unglued.append(replace(row, cells=(glued["year"], glued["value"], *row.cells[1:]))
+                       if glued else row)
+    return tuple(unglued)
+
+
 def _list_items_joined(rows: tuple[Line, ...], width: int) -> tuple[Line, ...]:
     """Bulleted lines under a row (``住民課 1件`` / ``- 住居表示台帳``) are the items of its last,
     text cell, printed as a list, where the row has room for that cell."""
@@ -308,7 +326,7 @@ class _TableReader:
         self.labels = _label_columns(grid)
         self.labelled = self.labels > 0
         self.columns = _columns(grid, self.labels, fiscal_year)
-        self.year_axis = self.labelled and bool(_YEAR_AXIS.search(grid.header[0]))
+        self.year_axis = self.labelled and bool(_YEAR_AXIS.search(compact_label(grid.header[0])))
         self.spans: list[_Column] | None = None  # the columns before a row split them
         self.cells: list[TableCell] = []
         self.checks: list[Check] = []
@@ -325,6 +343,7 @@ class _TableReader:
             rows = (*rows[:-1], replace(rows[-1], cells=("", *rows[-1].cells)))
             data_rows = [*data_rows[:-1], rows[-1]]
         rows = _list_items_joined(self._wrapped_cells_joined(rows), self.labels + len(self.columns))
+        rows = _year_labels_unglued(rows) if self.labels == 1 else rows
         label = ""
         splitting = next((row for row in rows if self._parts_of_columns(row)), None)
         if splitting is not None:
@@ -480,6 +499,12 @@ class _TableReader:
 
     def _row(self, row: Line, label: str, values: list[str], group: str, is_total: bool,
              group_year: int | None) -> None:
+        if _GLUED_DIGITS.match(label):
+            self.checks.append(_check(
+                "cells_separated", self.grid, f"{label} (line {row.line})", "cells apart",
+                " | ".join(row.cells), f"line {row.line}: a row whose label and first values ran "
+                f"together in copying ({label}); its values cannot be told apart and are not written"))
+            return
         if all(_pair(cell) for cell in values if cell):
             self._pairs(row, values, group)
             return
