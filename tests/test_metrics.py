@@ -430,3 +430,8 @@ def test_a_change_against_last_year_is_this_years(sentence, expected):
 def test_a_sum_of_things_named_before_is_no_figure_of_the_last_of_them():
     got = _figures("平成29年度の状況\n公開の請求は327件、申出は20件、合計で347件でした。\n")
     assert [(name, value) for name, value, _, _ in got] == [("公開の請求", 327), ("申出", 20)]
+
+
+def test_era_less_calendar_years_listed_before_their_figures():
+    got = _figures_with_years("平成29年度の状況\n過去の開示件数は、27年が12件、28年が7件でした。保存期間10年の文書が5件。\n")
+    assert [(value, year) for _, _, value, year in got] == [(12, 2015), (7, 2016), (5, 2017)]

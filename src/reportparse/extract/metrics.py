@@ -163,6 +163,7 @@ _ALTOGETHER = ("合わせて", "あわせて", "合わせると", "合計で", "
 _AMOUNTING_TO = ("に当たる", "にあたる", "に相当する")
 _OPENS_A_FIGURE = ("は", "が", "、")  # …は72件の決定を行い: the figure's own noun follows it
 _COMMA = re.compile(r"(?<![\d]),|,(?!\d{3})")  # a comma that is no thousands separator
+_ERALESS_CALENDAR_YEAR = re.compile(r"(?:^|、)(?P<year>\d{1,2})年(?:が|は|:)? ?$")
 _OWN_YEAR = re.compile(r"年度(?:の|は|:|\()? ?$")  # right before the figure
 # 22年度, 07年度: not 過去3年度, nor the digits of 平成22年度, H22年度 or 2022年度
 _ERALESS_YEAR = re.compile(r"(?<![\d元年過去直近治正和成A-Za-z])(?P<year>\d{1,2})年度")
@@ -473,7 +474,10 @@ def _year_named(since_previous: str, report: FiscalYear | None) -> tuple[bool, i
     令和4年度は3,555件``: that figure's year, and the year of those after it), and which,
     None where it cannot be read (``99年度`` in a report of 1998)."""
     if "年度" not in since_previous:
-        return False, None
+        # 24年が15件、25年が5件: an era-less calendar year right before its figure, in a list
+        year = _ERALESS_CALENDAR_YEAR.search(since_previous)
+        eraless = _eraless_year(f"{year['year']}年度", report) if year else None
+        return eraless is not None, eraless
     text = _SINCE_YEAR.sub("", _GLOSS.sub("", since_previous))  # (平成29年度開始): a gloss
     try:
         named = find_fiscal_year(text)
