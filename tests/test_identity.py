@@ -28,6 +28,7 @@ def _lines(*texts: str) -> list[Line]:
     (("港区における公開されるものの写しの交付数",), ""),  # a place compared, not the publisher
     (("鎌ケ谷市情報公開条例を公布し",), "鎌ケ谷市"),  # ケ inside a name
     (("奈良県が運用する情報公開制度で",), "奈良県"),
+    (("緑と水の公園都市 三鷹市", "このページは広報のバックナンバーです。"), "三鷹市"),  # a header after a slogan
 ])
 def test_municipality(texts, expected):
     assert municipality(_lines(*texts)) == expected

@@ -435,3 +435,8 @@ def test_a_sum_of_things_named_before_is_no_figure_of_the_last_of_them():
 def test_era_less_calendar_years_listed_before_their_figures():
     got = _figures_with_years("平成29年度の状況\n過去の開示件数は、27年が12件、28年が7件でした。保存期間10年の文書が5件。\n")
     assert [(value, year) for _, _, value, year in got] == [(12, 2015), (7, 2016), (5, 2017)]
+
+
+def test_a_figure_alone_under_its_heading_with_a_note_in_brackets():
+    got = _figures("平成28年度の状況\n▽情報公開請求\n 41件(請求取下1件を含む)\n")
+    assert [(name, value) for name, value, _, _ in got] == [("情報公開請求", 41), ("請求取下", 1)]

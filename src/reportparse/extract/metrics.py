@@ -151,6 +151,7 @@ _CLAUSE_SUBJECT = re.compile(r"(?:^で?|(?<=、))(?![のにをでとがはも])(
 # ``平成20年度から…増加しており``: the year a change began, not the year of the figures.
 _SINCE_YEAR = re.compile(r"(?<![^\s、。])[^\s、。]*?年度(?:から|以降|以来|と比べ|と比較|に比べ|比|より)")
 _OWNER = re.compile(r"(?P<name>[^\s、。,:「」()『』]{1,30}(?:\([^()]{1,10}\))?)")  # 市長(市長部局)
+_TRAILING_NOTE = re.compile(r" ?\([^()]*\)$")
 _FOLLOWING = re.compile(r"^(?:次いで|続いて|また|さらに)、?")
 # ``全体の98%``: a share of the whole, named by its subject, not by the whole.
 _WHOLE = ("全体", "総数", "全請求", "全件", "合計", "全て", "すべて", "総計")  # also 請求全体
@@ -260,9 +261,9 @@ def _counted_after(before: str, rest: str) -> str:
 
 
 def _heading_name(paragraph: Paragraph, sentence: str) -> str:
-    """A figure printed alone under its heading (``(1)公文書の開示の請求件数`` / ``502件``) is
-    named by the heading."""
-    alone = _FIGURE.fullmatch(sentence.rstrip("。").strip())
+    """A figure printed alone under its heading (``(1)公文書の開示の請求件数`` / ``502件``, also
+    with a note in brackets: ``41件(請求取下1件を含む)``) is named by the heading."""
+    alone = _FIGURE.fullmatch(_TRAILING_NOTE.sub("", sentence.rstrip("。").strip()))
     name = _cleaned(paragraph.section.title) if alone and paragraph.section else ""
     return name if _usable(name) else ""
 
