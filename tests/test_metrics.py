@@ -440,3 +440,8 @@ def test_era_less_calendar_years_listed_before_their_figures():
 def test_a_figure_alone_under_its_heading_with_a_note_in_brackets():
     got = _figures("平成28年度の状況\n▽情報公開請求\n 41件(請求取下1件を含む)\n")
     assert [(name, value) for name, value, _, _ in got] == [("情報公開請求", 41), ("請求取下", 1)]
+
+
+def test_このうち_is_a_part_of_the_figure_before_never_a_name():
+    got = _figures("平成20年度の状況\n実施機関が1,044件の決定を行っており、このうち886件は公開でした。\n")
+    assert [(name, value) for name, value, _, _ in got] == [("決定", 1044), ("決定(うち)", 886)]

@@ -299,7 +299,8 @@ def _name_before(before: str) -> _Named | None:
         return _Named(f"{less.name}({excluding['what']}を除く)") if less and less.name else None
     if before.rstrip("、").endswith("うち"):
         whole_text = before.rstrip("、").removesuffix("うち").removesuffix("の").rstrip("( ")
-        if _FIGURE_END.search(whole_text):  # 対象公文書20,868件のうち17,198件: of the figure before
+        if _FIGURE_END.search(whole_text) or whole_text.endswith(("こ", "そ")):
+            # 対象公文書20,868件のうち17,198件, このうち543件: of the figure before
             return _Named("", part_of=True)
         whole = _ADJACENT.search(whole_text)
         return _Named(_cleaned(whole["name"]), part_of=True) if whole else None
