@@ -443,5 +443,5 @@ def test_a_figure_alone_under_its_heading_with_a_note_in_brackets():
 
 
 def test_このうち_is_a_part_of_the_figure_before_never_a_name():
-    got = _figures("平成20年度の状況\n実施機関が1,044件の決定を行っており、このうち886件は公開でした。\n")
+    got = _figures("平成20年度の状況\n実施機関が1,044件の決定を行っており、このうち886件が公開又は部分公開の決定となっています。\n")
     assert [(name, value) for name, value, _, _ in got] == [("決定", 1044), ("決定(うち)", 886)]
