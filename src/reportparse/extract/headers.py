@@ -19,13 +19,12 @@ is not a note column (``(注記)…``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..records import record
 from ..values.normalize import compact_label
 from .vocabulary import GROUP_HEADING, NOTE_HEADER
 
 
-@dataclass(frozen=True)
+@record
 class Columns:
     leaves: tuple[str, ...]
     groups: tuple[str, ...]

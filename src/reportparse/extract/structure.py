@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..records import Document, Line
+from ..records import Document, Line, record
 from ..values.dates import DateError, find_dates
 from ..values.normalize import compact_label
 from ..values.numbers import COUNTERS, looks_numeric, parse_quantity
@@ -40,19 +40,19 @@ _TITLE_MAX = 40
 _PARTICLES = ("の", "は", "が", "を")  # a line that opens with one continues the sentence above
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     no: int | None
     title: str
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     section: Section | None
     line: Line
 
 
-@dataclass(frozen=True)
+@record
 class Grid:
     """A table as printed: its caption and unit, resolved header and body rows.
 
@@ -72,7 +72,7 @@ class Grid:
     numbered: bool = True
 
 
-@dataclass(frozen=True)
+@record
 class Outline:
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
@@ -383,7 +383,7 @@ def section_title(section: Section | None) -> str:
     return _LEGAL_REFERENCE.sub("", section.title) if section else ""
 
 
-@dataclass(frozen=True)
+@record
 class _Caption:
     no: int | None
     title: str
