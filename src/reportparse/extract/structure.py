@@ -36,6 +36,7 @@ from .headers import Columns, resolve
 _PAIR = re.compile(r"^[^:。]{1,30}:\d[\d,]*(?:" + "|".join(COUNTERS) + ")?$")
 _BARE_VALUE = re.compile(r"^(?:\(注\d*\)|※\d*)$")
 _LEGAL_REFERENCE = re.compile(r" ?\([^()]*(?:\([^()]*\)[^()]*)*(?:条例|第\d+条)[^()]*(?:\([^()]*\)[^()]*)*\)$")
+_NOT_IN_TITLE = re.compile(r"[。、,:]|\d")  # a plain title has no punctuation and no figure
 _TITLE_MAX = 40
 _PARTICLES = ("の", "は", "が", "を")  # a line that opens with one continues the sentence above
 
@@ -136,9 +137,10 @@ def _is_split_prose(cells: tuple[str, ...]) -> bool:
 
 def _is_titled_unit(cells: tuple[str, ...]) -> bool:
     """``表1 開示の状況`` / ``(単位:件)`` set in two cells: a caption or title line."""
+    if len(cells) - cells.count("") != 2:  # most rows: told without a list of their cells
+        return False
     printed = [cell for cell in cells if cell]
-    return len(printed) == 2 and bool(words.UNIT_LINE.match(printed[1])) and (
-        not parse_quantity(printed[0]))
+    return bool(words.UNIT_LINE.match(printed[1])) and not parse_quantity(printed[0])
 
 
 def _is_bracketed(text: str) -> bool:
@@ -474,7 +476,7 @@ class _Headings:
 
 def _is_plain_title(text: str) -> bool:
     """A short line of words; not a label and its text (``【所管課】企画課``)."""
-    return (len(text) <= words.PLAIN_HEADING_MAX and not re.search(r"[。、,:]|\d", text)
+    return (len(text) <= words.PLAIN_HEADING_MAX and not _NOT_IN_TITLE.search(text)
             and not text.endswith(words.SENTENCE_ENDINGS) and not text.startswith(("『", "「"))
             and not (text.startswith("【") and not text.endswith("】")))
 
