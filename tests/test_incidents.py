@@ -9,9 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import reportparse
 from reportparse.extract.incidents import (
+    _NUMBER,
+    _number,
     category,
     columns,
     departments,
@@ -506,3 +510,10 @@ def test_two_lists_of_one_year_in_separate_tables(parse_bytes):
                  if c.check == "incident_numbering"]
     assert numbering == [("表1", "ok"), ("表2", "ok")]
     assert report.table_records == []  # both tables are incident lists, not data tables
+
+
+@given(st.text(alphabet="0123456789٣ ()．.Nno²", max_size=7))
+def test_a_no_cell_of_digits_alone_reads_as_the_pattern_reads_it(cell):
+    """``_number`` reads a cell of digits without the pattern; every cell reads the same."""
+    match = _NUMBER.fullmatch(cell.strip())
+    assert _number(cell) == (int(match["no"]) if match else None)

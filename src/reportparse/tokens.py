@@ -40,10 +40,12 @@ _OUTPUT_FORMAT = (
 _UNSET_LEMMA = re.compile(r"^([^\t\n]*)\t\*?(\t[^\t\n]*\t[^\t\n]*)$", re.MULTILINE)
 # What makes csv_text quote a field or neutralise it as a formula: a comma, a quote or a
 # CR anywhere, ``= + - @`` at the start of a field (TAB and CR cannot start a MeCab field).
-# Words with any of these take the exact, slower path. Substring tests, not a regex (ten
-# times slower here); ``-`` is in most pos_detail fields, so for it only a field start counts.
+# Words with any of these take the exact, slower path. Substring tests for the characters
+# (a character class is ten times slower here); ``-`` is in most pos_detail fields, so for
+# it only a field start counts: a pattern that finds each ``-`` by a fast literal search and
+# then looks behind it for a TAB or newline (three times faster than looking for the pairs).
 _SPECIAL = ',"\r=+@'
-_DASH_STARTS = ("\t-", "\n-")
+_DASH_OPENING_A_FIELD = re.compile(r"-(?<=[\t\n]-)")
 
 @cache
 def _tagger() -> fugashi.GenericTagger:
@@ -64,7 +66,8 @@ _UNTOKENIZABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u0300-\u036f]")
 def tag(text: str) -> str:
     """The words of ``text``, one a line: surface, lemma, pos, pos_detail separated by TABs."""
     words = _tagger().parse(_UNTOKENIZABLE.sub("", text)).removesuffix("EOS")
-    if "\t*\t" in words or "\t\t" in words:
+    # "*" first: a one-character search is ten times faster than one for "\t*\t"
+    if "\t\t" in words or ("*" in words and "\t*\t" in words):
         words = _UNSET_LEMMA.sub(r"\1\t\1\2", words)
     return words
 
@@ -97,7 +100,7 @@ def _counters(count: int) -> list[str]:
 
 def _needs_formatting(words: str) -> bool:
     return (any(character in words for character in _SPECIAL) or words.startswith("-")
-            or any(start in words for start in _DASH_STARTS))
+            or _DASH_OPENING_A_FIELD.search(words) is not None)
 
 
 def _numbered(words: str, plain: bool) -> list[str]:

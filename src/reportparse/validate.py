@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from itertools import groupby
 
 from .extract.vocabulary import GRAND_TOTALS
@@ -221,9 +220,7 @@ def check_incidents(listing: IncidentList) -> list[Check]:
     numbers = [incident.no for incident in incidents if incident.no is not None]
     if numbers:
         checks.append(_numbering_check(numbers, table_no))
-    for incident in incidents:
-        checks.append(_incident_date_check(incident, table_no, listing.fiscal_year))
-    return checks
+    return checks + _date_checks(incidents, table_no, listing.fiscal_year)
 
 
 def _span(group: list[Incident]) -> str:
@@ -257,8 +254,17 @@ def _numbering_check(numbers: list[int], table_no: int) -> Check:
     )
 
 
+def _date_checks(incidents: list[Incident], table_no: int | None,
+                 fiscal_year: FiscalYear | None) -> list[Check]:
+    """Each incident's date: readable, and inside the list's fiscal year (whose months are
+    written once for the list: strftime was most of a date check)."""
+    months = _months(fiscal_year) if fiscal_year else None
+    return [_incident_date_check(incident, table_no, fiscal_year, months)
+            for incident in incidents]
+
+
 def _incident_date_check(incident: Incident, table_no: int | None,
-                         fiscal_year: FiscalYear | None) -> Check:
+                         fiscal_year: FiscalYear | None, months: tuple[str, str] | None) -> Check:
     numbered = incident.no is not None
     where = f"No {incident.no}" if numbered else f"line {incident.source_line}"
     location = f"表{table_no} {where}"
@@ -268,10 +274,10 @@ def _incident_date_check(incident: Incident, table_no: int | None,
         reason = (_unreadable(label, fiscal_year) if label else None) or "no date printed"
         return _check("date_readable", False, table_no, location, "a date",
                       incident.occurred_label, f"{name}: {reason}")
-    if fiscal_year is None:
+    if fiscal_year is None or months is None:
         return _check("date_in_fiscal_year", False, table_no, location, "a fiscal year",
                       incident.occurred, "the report states no fiscal year")
-    first, last = _months(fiscal_year)
+    first, last = months
     inside = first <= incident.occurred[:7] <= last
     return _check(
         "date_in_fiscal_year", inside, table_no, location, f"{first}..{last}", incident.occurred,
@@ -280,7 +286,6 @@ def _incident_date_check(incident: Incident, table_no: int | None,
     )
 
 
-@lru_cache(maxsize=64)  # strftime was most of a date check; every row of a list asks the same
 def _months(fiscal_year: FiscalYear) -> tuple[str, str]:
     """The first and last month of ``fiscal_year``, ``YYYY-MM``."""
     return f"{fiscal_year.first_day:%Y-%m}", f"{fiscal_year.last_day:%Y-%m}"

@@ -27,12 +27,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ..records import record
 from ..values.normalize import compact_label
 from ..values.numbers import parse_quantity
 from .vocabulary import GROUP_HEADING, NOTE_HEADER
 
 
-@dataclass(frozen=True)
+@record
 class Columns:
     leaves: tuple[str, ...]
     groups: tuple[str, ...]

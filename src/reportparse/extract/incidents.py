@@ -209,7 +209,10 @@ def is_incident_grid(grid: Grid) -> bool:
 
 
 def _number(cell: str) -> int | None:
-    match = _NUMBER.fullmatch(cell.strip())
+    text = cell.strip()
+    if text.isdecimal():  # the usual No cell, read without the pattern: as it would read it
+        return int(text) if len(text) <= 4 else None
+    match = _NUMBER.fullmatch(text)
     return int(match["no"]) if match else None
 
 

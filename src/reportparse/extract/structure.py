@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..records import Document, Line
+from ..records import Document, Line, record
 from ..values.dates import DateError, find_dates
 from ..values.normalize import compact_label
 from ..values.numbers import COUNTERS, looks_numeric, parse_quantity
@@ -36,23 +36,24 @@ from .headers import Columns, resolve
 _PAIR = re.compile(r"^[^:。]{1,30}:\d[\d,]*(?:" + "|".join(COUNTERS) + ")?$")
 _BARE_VALUE = re.compile(r"^(?:\(注\d*\)|※\d*)$")
 _LEGAL_REFERENCE = re.compile(r" ?\([^()]*(?:\([^()]*\)[^()]*)*(?:条例|第\d+条)[^()]*(?:\([^()]*\)[^()]*)*\)$")
+_NOT_IN_TITLE = re.compile(r"[。、,:]|\d")  # a plain title has no punctuation and no figure
 _TITLE_MAX = 40
 _PARTICLES = ("の", "は", "が", "を")  # a line that opens with one continues the sentence above
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     no: int | None
     title: str
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     section: Section | None
     line: Line
 
 
-@dataclass(frozen=True)
+@record
 class Grid:
     """A table as printed: its caption and unit, resolved header and body rows.
 
@@ -72,7 +73,7 @@ class Grid:
     numbered: bool = True
 
 
-@dataclass(frozen=True)
+@record
 class Outline:
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
@@ -136,9 +137,10 @@ def _is_split_prose(cells: tuple[str, ...]) -> bool:
 
 def _is_titled_unit(cells: tuple[str, ...]) -> bool:
     """``表1 開示の状況`` / ``(単位:件)`` set in two cells: a caption or title line."""
+    if len(cells) - cells.count("") != 2:  # most rows: told without a list of their cells
+        return False
     printed = [cell for cell in cells if cell]
-    return len(printed) == 2 and bool(words.UNIT_LINE.match(printed[1])) and (
-        not parse_quantity(printed[0]))
+    return bool(words.UNIT_LINE.match(printed[1])) and not parse_quantity(printed[0])
 
 
 def _is_bracketed(text: str) -> bool:
@@ -395,7 +397,7 @@ def section_title(section: Section | None) -> str:
     return _LEGAL_REFERENCE.sub("", section.title) if section else ""
 
 
-@dataclass(frozen=True)
+@record
 class _Caption:
     no: int | None
     title: str
@@ -486,7 +488,7 @@ class _Headings:
 
 def _is_plain_title(text: str) -> bool:
     """A short line of words; not a label and its text (``【所管課】企画課``)."""
-    return (len(text) <= words.PLAIN_HEADING_MAX and not re.search(r"[。、,:]|\d", text)
+    return (len(text) <= words.PLAIN_HEADING_MAX and not _NOT_IN_TITLE.search(text)
             and not text.endswith(words.SENTENCE_ENDINGS) and not text.startswith(("『", "「"))
             and not (text.startswith("【") and not text.endswith("】")))
 

@@ -37,6 +37,11 @@ _RECORD_OUTPUTS = {
 
 OUTPUT_NAMES = ("reports", *_RECORD_OUTPUTS)
 
+# The field values of a record in column order. attrgetter, not dataclasses.astuple: astuple
+# deep-copies every value, ten times slower; made once, not on every report's rows.
+_VALUES = {name: attrgetter(*(f.name for f in fields(record_type)))
+           for name, (record_type, _, _) in _RECORD_OUTPUTS.items()}
+
 # Columns whose values are integers that may be missing: pandas' nullable Int64 keeps them
 # integers (a plain int column with a gap would turn into floats, 1710634 -> 1710634.0).
 _INTEGER_COLUMNS = {
@@ -66,9 +71,8 @@ def rows(reports: list[Report], name: str) -> list[tuple]:
     """Rows of output ``name`` for ``reports``, in report order then record order."""
     if name == "reports":
         return [_report_row(report) for report in reports]
-    record_type, attribute, leading = _RECORD_OUTPUTS[name]
-    # attrgetter, not dataclasses.astuple: astuple deep-copies every value, ten times slower
-    values = attrgetter(*(f.name for f in fields(record_type)))
+    _, attribute, leading = _RECORD_OUTPUTS[name]
+    values = _VALUES[name]
     result: list[tuple] = []
     for report in reports:
         prefix = tuple(getattr(report, column) for column in leading)
