@@ -105,8 +105,10 @@ def stated_fiscal_year(lines: Sequence[Line]) -> FiscalYear | None:
     """The fiscal year ``lines`` (the report's prose, headings and captions: not its table
     rows) state first: ``令和3年度``; a period ``令和4年4月1日~令和5年3月31日``; or an era-less
     ``19年度`` whose era is the one the page writes most."""
-    texts = [_DATA_YEAR.sub("", line.text) for line in lines]
-    for text in texts:
+    texts: list[str] = []  # data years stripped line by line: most reports stop at the first
+    for line in lines:
+        text = _DATA_YEAR.sub("", line.text) if "年" in line.text else line.text
+        texts.append(text)
         found = find_fiscal_year(text)
         if found:
             return _range_end(text, found)
