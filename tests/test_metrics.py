@@ -445,3 +445,19 @@ def test_a_figure_alone_under_its_heading_with_a_note_in_brackets():
 def test_このうち_is_a_part_of_the_figure_before_never_a_name():
     got = _figures("平成20年度の状況\n実施機関が1,044件の決定を行っており、このうち886件が公開又は部分公開の決定となっています。\n")
     assert [(name, value) for name, value, _, _ in got] == [("決定", 1044), ("決定(うち)", 886)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "写しの交付はカラー1枚につき30円、白黒1枚につき10円です。",  # a price per sheet
+    "それ以外の方は1件当たり300円です。",
+    "昨年度は1件の請求で大量の公文書を対象とした。",  # one, as a unit of account
+    "取り下げ6件、却下0業務登録件数 371。",  # 業務 opens a word: 0 has no counter
+])
+def test_prices_units_of_account_and_counters_that_open_a_word_are_no_key_figures(sentence):
+    assert [(name, value) for name, value, _, _ in _figures(f"令和5年度の状況\n{sentence}\n")
+            if value != 6] == []
+
+
+def test_a_counter_before_分_still_counts():
+    assert [(value, unit) for _, value, unit, _ in _figures(
+        "令和6年度の状況\n契約書の法人印鑑の印影が27件(21法人分)。\n")] == [(27, "件"), (21, "法人")]

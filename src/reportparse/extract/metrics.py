@@ -83,7 +83,8 @@ _RATE_BASIS = re.compile(r"^(?:の中|につき|当たり|あたり|毎|ごと)"
 # ``1件の請求に対して``, ``1件の請求について``, ``請求1件で複数の…``: one, as a unit of account.
 # (``5件の諮問事項に対し``, ``3,547件に対して、…3,555件`` count and compare.)
 _UNIT_OF_ACCOUNT = re.compile(
-    r"^(?:の[^、。]{1,12}?(?:に対し|について)|に対し|(?:の[^、。]{1,6}?)?(?:で|に)[^、。]{0,8}?複数)")
+    r"^(?:の[^、。]{1,12}?(?:に対し|について)|に対し|(?:の[^、。]{1,6}?)?(?:で|に)[^、。]{0,8}?複数"
+    r"|の[^、。]{1,6}?で)")  # 1件の請求で大量の公文書を
 # (``6人のかたから申出が``: what comes from someone is not the noun the figure counts)
 _COUNTED_NOUN = re.compile(
     r"^(?:\([^()]*\))?の(?P<name>(?:又は|または|(?!から)[^、。をがはで(]){2,20}?)(?:\([^()]*\))?"
@@ -160,6 +161,8 @@ _POINTERS = frozenset({"当該", "その", "これら", "それら", "同様", "
 _SENTENCE = re.compile(r"(?:[^。()]|\([^()]*\))+。?")
 # ``824人から559人と``, ``335件→192件``: the year before, then this year.
 _FROM_TO = re.compile(rf"^ ?(?:から|→) ?[△▲-]?[\d,]+(?:\.\d+)? ?(?:{_UNIT})")
+_PER = ("につき", "当たり", "あたり")
+_WORD_GOES_ON = re.compile(r"^(?![増減前程以余超弱強多少上下分])[\u4e00-\u9fff]")  # not 21法人分
 _ALTOGETHER = ("合わせて", "あわせて", "合わせると", "合計で", "計で")
 _AMOUNTING_TO = ("に当たる", "にあたる", "に相当する")
 _OPENS_A_FIGURE = ("は", "が", "、")  # …は72件の決定を行い: the figure's own noun follows it
@@ -373,10 +376,14 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
 
 
 def _not_a_key_figure(text: str, figure: re.Match[str]) -> bool:
-    """``各1件`` (per item) and ``1件の請求に対して`` (a unit of account) count nothing."""
+    """``各1件`` (per item), ``1件の請求に対して`` (a unit of account), ``1枚につき30円`` (a
+    price or rate) and ``0業務登録件数`` (a counter of two characters that opens a word: the
+    number has no counter) count nothing."""
     rest = text[figure.end():]
     return (figure["prefix"] in ("各", "それぞれ") or bool(_RATE_BASIS.match(rest))
-            or (figure["number"] == "1" and bool(_UNIT_OF_ACCOUNT.match(rest))))
+            or (figure["number"] == "1" and bool(_UNIT_OF_ACCOUNT.match(rest)))
+            or text[:figure.start()].endswith(_PER)
+            or (len(figure["unit"]) > 1 and bool(_WORD_GOES_ON.match(rest))))
 
 
 class _SentenceReader:
