@@ -461,3 +461,7 @@ def test_prices_units_of_account_and_counters_that_open_a_word_are_no_key_figure
 def test_a_counter_before_分_still_counts():
     assert [(value, unit) for _, value, unit, _ in _figures(
         "令和6年度の状況\n契約書の法人印鑑の印影が27件(21法人分)。\n")] == [(27, "件"), (21, "法人")]
+
+
+def test_a_counter_that_opens_a_word_of_the_next_line_run_in_is_no_counter():
+    assert _figures("令和3年度の状況\n秘書関係6人事関係4。\n") == []

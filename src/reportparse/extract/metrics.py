@@ -162,6 +162,9 @@ _SENTENCE = re.compile(r"(?:[^。()]|\([^()]*\))+。?")
 # ``824人から559人と``, ``335件→192件``: the year before, then this year.
 _FROM_TO = re.compile(rf"^ ?(?:から|→) ?[△▲-]?[\d,]+(?:\.\d+)? ?(?:{_UNIT})")
 _PER = ("につき", "当たり", "あたり")
+# ``秘書関係6人事関係4``: lines run together, where the counter is the first character of a word
+_WORDS_A_COUNTER_OPENS = frozenset({"件数", "件名", "人事", "人数", "人口", "名簿", "名称", "回答", "回数",
+                                    "通知", "台帳", "課長", "社会", "円滑"})
 _WORD_GOES_ON = re.compile(r"^(?![増減前程以余超弱強多少上下分])[\u4e00-\u9fff]")  # not 21法人分
 _ALTOGETHER = ("合わせて", "あわせて", "合わせると", "合計で", "計で")
 _AMOUNTING_TO = ("に当たる", "にあたる", "に相当する")
@@ -377,13 +380,14 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
 
 def _not_a_key_figure(text: str, figure: re.Match[str]) -> bool:
     """``各1件`` (per item), ``1件の請求に対して`` (a unit of account), ``1枚につき30円`` (a
-    price or rate) and ``0業務登録件数`` (a counter of two characters that opens a word: the
-    number has no counter) count nothing."""
+    price or rate) and ``0業務登録件数``, ``6人事関係`` (a counter that opens a word: the number
+    has no counter) count nothing."""
     rest = text[figure.end():]
     return (figure["prefix"] in ("各", "それぞれ") or bool(_RATE_BASIS.match(rest))
             or (figure["number"] == "1" and bool(_UNIT_OF_ACCOUNT.match(rest)))
             or text[:figure.start()].endswith(_PER)
-            or (len(figure["unit"]) > 1 and bool(_WORD_GOES_ON.match(rest))))
+            or (len(figure["unit"]) > 1 and bool(_WORD_GOES_ON.match(rest)))
+            or (figure["unit"] + rest[:1]) in _WORDS_A_COUNTER_OPENS)
 
 
 class _SentenceReader:
