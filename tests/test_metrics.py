@@ -465,3 +465,10 @@ def test_a_counter_before_分_still_counts():
 
 def test_a_counter_that_opens_a_word_of_the_next_line_run_in_is_no_counter():
     assert _figures("令和3年度の状況\n秘書関係6人事関係4。\n") == []
+
+
+def test_a_subject_ending_in_等_keeps_the_items_listed_before_it():
+    got = _figures("令和2年度の状況\n主なものは、都市整備部が保有する建築計画概要書、都市計画決定図書の関係文書等が7,413件でした。\n"
+                   "また、開示請求、訂正請求が5件でした。\n")
+    assert [(name, value) for name, value, _, _ in got] == [
+        ("建築計画概要書、都市計画決定図書の関係文書等", 7413), ("訂正請求", 5)]  # 開示請求、 unread

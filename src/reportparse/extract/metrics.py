@@ -166,6 +166,8 @@ _PER = ("につき", "当たり", "あたり")
 _WORDS_A_COUNTER_OPENS = frozenset({"件数", "件名", "人事", "人数", "人口", "名簿", "名称", "回答", "回数",
                                     "通知", "台帳", "課長", "社会", "円滑"})
 _WORD_GOES_ON = re.compile(r"^(?![増減前程以余超弱強多少上下分])[\u4e00-\u9fff]")  # not 21法人分
+_LIST_BEFORE = re.compile(r"(?<![^、。:])(?P<item>[^、。:]+)、$")
+_NOUN_END = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]$")
 _ALTOGETHER = ("合わせて", "あわせて", "合わせると", "合計で", "計で")
 _AMOUNTING_TO = ("に当たる", "にあたる", "に相当する")
 _OPENS_A_FIGURE = ("は", "が", "、")  # …は72件の決定を行い: the figure's own noun follows it
@@ -319,9 +321,17 @@ def _name_before(before: str) -> _Named | None:
     if adjacent and not _PARTICLE_END.search(before) and _usable(_cleaned(adjacent["name"])):
         return _Named(_cleaned(adjacent["name"]))
     if subject:
-        return _Named(_cleaned(subject["name"]))
+        return _Named(_listed_with(before[:subject.start()], _cleaned(subject["name"])))
     return None
 
+
+def _listed_with(earlier: str, name: str) -> str:
+    """``建築計画概要書、都市計画決定図書の関係文書等が7,413件``: a subject ending in 等 closes a
+    list of things, whose earlier item is part of its name (without 等 the words before a comma
+    are as often a connective, 一方、, or a qualifier of the subject)."""
+    item = _LIST_BEFORE.search(earlier) if name.endswith("等") else None
+    first = _cleaned(item["item"]) if item else ""
+    return f"{first}、{name}" if _usable(first) and _NOUN_END.search(first) else name
 
 def _as_of(sentence: str, fiscal_year: FiscalYear | None) -> str | None:
     match = _AS_OF.search(sentence)
