@@ -30,7 +30,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
-from itertools import groupby
 
 from ..records import Check, Line, TableCell
 from ..values.dates import (
@@ -45,14 +44,15 @@ from ..values.dates import (
 from ..values.normalize import compact_label
 from ..values.numbers import looks_numeric, parse_number, parse_quantity
 from . import vocabulary as words
+from .rows import list_items_joined, without_empty_label, year_labels_unglued
 from .structure import Grid
+from .subtotals import heads_with_their_sums
 
 TOTAL_LABELS = words.TOTAL_LABELS
 SECOND_COUNT = "(括弧内)"
 _DATE_HINT = re.compile(r"年|[MTSHR]\d|\d[./]\d", re.IGNORECASE)
 _PAIR = re.compile(r"^(?P<label>[^:]+?) ?: ?(?P<value>[^:]+)$")
 _ERALESS_YEAR = re.compile(r"^(?P<year>\d{1,2})(?:年度)?$")
-_GLUED_YEAR = re.compile(r"^(?P<year>\S*年度)(?P<value>\d[\d,]*)$")
 # 健康福祉部1026: a label run into its values (a label of words ends in no run of digits)
 _GLUED_DIGITS = re.compile(r"^[^\d()\s]{2,}\d{3,}$")
 _WESTERN_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})(?:年度?)?$")
@@ -199,86 +199,6 @@ def _columns(grid: Grid, first: int, fiscal_year: FiscalYear | None) -> list[_Co
     return columns
 
 
-def _without_empty_label(cells: tuple[str, ...]) -> tuple[str, ...]:
-    return cells[1:] if cells and not cells[0] else cells
-
-
-def _heads_with_their_sums(cells: list[TableCell]) -> list[TableCell]:
-    """Rows that head a group printed with the group's sums (``町長 8件`` over ``住民活動推進課
-    7件`` and ``住民課 1件``): where every data row above the grand total falls into such groups —
-    a head, then the rows that sum to it — and the grand total sums the heads, the heads are
-    subtotals and their rows carry them as group. Else the cells stay as they are."""
-    rows = [list(row) for _, row in groupby(cells, key=lambda cell: cell.row_no)]
-    if len(rows) < 4 or not rows[-1][0].is_total or any(row[0].is_total or row[0].row_group
-                                                        for row in rows[:-1]):
-        return cells
-    numbers = [{c.column_no: c.value_num for c in row if c.value_num is not None} for row in rows]
-    heads = _group_heads(numbers[:-1])
-    if heads is None or _summed([numbers[i] for i in heads]) != numbers[-1]:
-        return cells
-    regrouped: list[TableCell] = []
-    head = ""
-    for index, row in enumerate(rows[:-1]):
-        if index in heads:
-            head = row[0].row_label
-            regrouped += [replace(cell, is_total=True) for cell in row]
-        else:
-            regrouped += [replace(cell, row_group=head) for cell in row]
-    return regrouped + rows[-1]
-
-
-def _group_heads(rows: list[dict[int, float]]) -> list[int] | None:
-    """The places of the heads, where ``rows`` split into a head then rows summing to it, with
-    one group of two rows or more at least; else None."""
-    heads, index = [], 0
-    while index < len(rows):
-        end = index + 1
-        while end < len(rows) and _summed(rows[index + 1:end]) != rows[index]:
-            end += 1
-        if end == index + 1 or _summed(rows[index + 1:end]) != rows[index]:
-            return None
-        heads.append(index)
-        index = end
-    return heads if any(b - a > 2 for a, b in zip(heads, [*heads[1:], len(rows)])) else None
-
-
-def _summed(rows: list[dict[int, float]]) -> dict[int, float]:
-    total: Counter[int] = Counter()
-    for row in rows:
-        total.update(row)
-    return dict(total)
-
-
-def _year_labels_unglued(rows: tuple[Line, ...]) -> tuple[Line, ...]:
-    """``令和5年度812 | 540``: a year label with its first value run into it, split where the
-    year ends (no label goes on in digits after 年度)."""
-    unglued = []
-    for row in rows:
-        glued = _GLUED_YEAR.match(row.cells[0]) if row.cells else None
-        unglued.append(replace(row, cells=(glued["year"], glued["value"], *row.cells[1:]))
-                       if glued else row)
-    return tuple(unglued)
-
-
-def _list_items_joined(rows: tuple[Line, ...], width: int) -> tuple[Line, ...]:
-    """Bulleted lines under a row (``住民課 1件`` / ``- 住居表示台帳``) are the items of its last,
-    text cell, printed as a list, where the row has room for that cell."""
-    joined: list[Line] = []
-    items: dict[int, list[str]] = {}  # the list items of each row, by its place in joined
-    for row in rows:
-        item = words.LIST_ITEM.match(row.cells[0]) if len(row.cells) == 1 else None
-        above = joined[-1].cells if joined else ()
-        if item and len(above) > 1 and (len(above) < width or not above[-1]):
-            items.setdefault(len(joined) - 1, []).append(item["text"])
-        else:
-            joined.append(row)
-    for at, texts in items.items():
-        cells = joined[at].cells
-        cells = cells[:-1] if not cells[-1] else cells  # the text cell the copy left empty
-        joined[at] = replace(joined[at], cells=(*cells, " / ".join(texts)))
-    return tuple(joined)
-
-
 def _split(columns: list[_Column], parts: tuple[str, ...]) -> list[_Column]:
     """Each column split into ``parts``, which it heads as their group."""
     return [replace(column, no=(column.no - 1) * len(parts) + i + 1, name=part, note=False,
@@ -342,8 +262,8 @@ class _TableReader:
         if rows and self._lost_its_label(rows[-1], data_rows):  # 9,975 69,393: an unlabelled total
             rows = (*rows[:-1], replace(rows[-1], cells=("", *rows[-1].cells)))
             data_rows = [*data_rows[:-1], rows[-1]]
-        rows = _list_items_joined(self._wrapped_cells_joined(rows), self.labels + len(self.columns))
-        rows = _year_labels_unglued(rows) if self.labels == 1 else rows
+        rows = list_items_joined(self._wrapped_cells_joined(rows), self.labels + len(self.columns))
+        rows = year_labels_unglued(rows) if self.labels == 1 else rows
         label = ""
         splitting = next((row for row in rows if self._parts_of_columns(row)), None)
         if splitting is not None:
@@ -352,7 +272,7 @@ class _TableReader:
             if row is splitting:
                 continue
             if self._continues_label_above(row):
-                row = replace(row, cells=(label, *_without_empty_label(row.cells)))
+                row = replace(row, cells=(label, *without_empty_label(row.cells)))
             group, row = self._regrouped(row, group)
             label, values = self._label(row), self._values(row)
             prefixed, label = self._prefix_group(label)
@@ -374,7 +294,7 @@ class _TableReader:
             if is_total:
                 group = row_group = ""  # it closes the group above, and has that group's year
             self._row(row, label, values, row_group, is_total, group_year)
-        return TableRead(_heads_with_their_sums(self.cells), self.checks)
+        return TableRead(heads_with_their_sums(self.cells), self.checks)
 
     def _check_columns_named(self) -> None:
         """Values under no printed column name are written by position, and said so: a header
@@ -410,7 +330,7 @@ class _TableReader:
     def _parts_of_columns(self, row: Line) -> tuple[str, ...] | None:
         """A body row of names alone splitting every named column into the same parts (``請求
         | 申出`` under each year, below a first row of each year's totals): the parts."""
-        cells, width = _without_empty_label(row.cells), len(self._printed_columns)
+        cells, width = without_empty_label(row.cells), len(self._printed_columns)
         if (self.labels != 1 or width < 2 or len(cells) < 2 * width or len(cells) % width
                 or not all(_is_label(cell) for cell in cells)):
             return None
@@ -427,7 +347,7 @@ class _TableReader:
     def _continues_label_above(self, row: Line) -> bool:
         """Under split columns, a row of values alone, one for each part, is the parts of the
         row above, whose label cell spans both (``請求等件数 69`` over ``37 | 32``)."""
-        cells = _without_empty_label(row.cells)
+        cells = without_empty_label(row.cells)
         return (self.spans is not None and len(cells) == len(self.columns)
                 and all(parse_quantity(cell) for cell in cells))
 
