@@ -472,3 +472,10 @@ def test_a_subject_ending_in_等_keeps_the_items_listed_before_it():
                    "また、開示請求、訂正請求が5件でした。\n")
     assert [(name, value) for name, value, _, _ in got] == [
         ("建築計画概要書、都市計画決定図書の関係文書等", 7413), ("訂正請求", 5)]  # 開示請求、 unread
+
+
+def test_a_figure_said_to_have_fallen_by_after_what_it_compares_with_is_a_change():
+    got = _figures("平成27年度の状況\n開示決定等の件数は平成26年度より483件と大幅に減少して1,060件であった。\n"
+                   "請求件数は1,060件と増加した。\n")
+    assert [(name, value) for name, value, _, _ in got] == [
+        ("開示決定等の件数", -483), ("開示決定等の件数", 1060), ("請求件数", 1060)]

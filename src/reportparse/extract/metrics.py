@@ -168,6 +168,8 @@ _WORDS_A_COUNTER_OPENS = frozenset({"件数", "件名", "人事", "人数", "人
 _WORD_GOES_ON = re.compile(r"^(?![増減前程以余超弱強多少上下分])[\u4e00-\u9fff]")  # not 21法人分
 _LIST_BEFORE = re.compile(r"(?<![^、。:])(?P<item>[^、。:]+)、$")
 _NOUN_END = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]$")
+_CHANGED_BY = re.compile(r"と(?:大幅に|大きく|やや|わずかに|若干)?(?P<change>増加|減少)")
+_COMPARED_FROM = ("より", "比", "と比べ", "に比べ", "と比較して")
 _ALTOGETHER = ("合わせて", "あわせて", "合わせると", "合計で", "計で")
 _AMOUNTING_TO = ("に当たる", "にあたる", "に相当する")
 _OPENS_A_FIGURE = ("は", "が", "、")  # …は72件の決定を行い: the figure's own noun follows it
@@ -384,8 +386,18 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
                 checks.append(_unnamed(paragraph, sentence, figure.group()))
                 continue
             total = "(計)" if figure["prefix"] in ("計", "合計") else ""
-            found.extend(_figures(reader.stated, reader.name + total, figure, reader.year))
+            found.extend(_figures(reader.stated, reader.name + total, figure, reader.year,
+                                  reader.change))
     return MetricsRead(_distinct(found), checks)
+
+
+def _change_of(text: str, figure: re.Match[str]) -> str:
+    """The change a figure states: ``8件増加``, or, after what it compares with,
+    ``平成26年度より483件と大幅に減少``."""
+    if figure["change"]:
+        return figure["change"]
+    later = _CHANGED_BY.match(text, figure.end())
+    return later["change"] if later and text[:figure.start()].endswith(_COMPARED_FROM) else ""
 
 
 def _not_a_key_figure(text: str, figure: re.Match[str]) -> bool:
@@ -410,6 +422,7 @@ class _SentenceReader:
         report_year = fiscal_year.start_year if fiscal_year else None
         self.name, self.year = "", report_year
         self.whole = ""  # the name of the last figure that is not a part of one (うち)
+        self.change = self.previous_change = ""  # what the figure (the one before) says changed
         self.previous: re.Match[str] | None = None
         self._clause_year = report_year
 
@@ -417,7 +430,8 @@ class _SentenceReader:
         before = self.text[:figure.start()]
         since = self.text[self.previous.end() if self.previous else 0:figure.start()]
         # 前年度の626件 is last year's; 前年度の22.3%減 is this year's change against it
-        a_year_earlier = bool(self.previous and _PREVIOUS_YEAR.search(before) and not figure["change"])
+        self.previous_change, self.change = self.change, _change_of(self.text, figure)
+        a_year_earlier = bool(self.previous and _PREVIOUS_YEAR.search(before) and not self.change)
         self.name = self._name(figure, before, since, a_year_earlier)
         if not self.name.endswith("(うち)") and before.count("(") <= before.count(")"):
             self.whole = self.name
@@ -440,7 +454,7 @@ class _SentenceReader:
         previous, name = self.previous, self.name
         named = None if a_year_earlier else _name_before(before)
         comparison = bool(named and _COMPARISON.match(named.name))
-        compared = bool(previous and figure["change"] and (
+        compared = bool(previous and self.change and (
             comparison or _COMPARED_WITH.search(since)))
         if compared:  # (前年度比34.1%増) after …件(うち取下げ167件): the whole's change
             return _new_subject(since) or self.whole
@@ -471,7 +485,7 @@ class _SentenceReader:
         subject = _new_subject(since)
         if subject:
             return subject  # …2,701件で、実施機関別では、警視総監における決定件数が、…1,224件
-        if previous["change"] or (named and _IS_YEAR.match(named.name)):
+        if self.previous_change or (named and _IS_YEAR.match(named.name)):
             return name  # 12件増加し、135件となった; 令和3年度の3,547件に対して、令和4年度は3,555件
         if (named or _CLAUSE_BREAK.search(since) or before.endswith(_ALTOGETHER)
                 or before.endswith("(")):
@@ -533,11 +547,12 @@ def _eraless_year(text: str, report: FiscalYear | None) -> int | None:
     return start if start is not None and FIRST_REPORT_YEAR <= start <= report.start_year else None
 
 
-def _figures(stated: _Stated, name: str, figure: re.Match[str], year: int | None) -> list[Metric]:
+def _figures(stated: _Stated, name: str, figure: re.Match[str], year: int | None,
+             change: str) -> list[Metric]:
     value = parse_figure_number(figure["number"])
     assert value is not None
-    kind = "change" if figure["change"] else ("share" if figure["unit"] == "%" else "count")
-    sign = -1 if figure["change"] and any(word in figure["change"] for word in "減少下") else 1
+    kind = "change" if change else ("share" if figure["unit"] == "%" else "count")
+    sign = -1 if change and any(word in change for word in "減少下") else 1
     line, section = stated.paragraph.line, stated.paragraph.section
 
     def metric(number: int | float, unit: str, metric_kind: str) -> Metric:
@@ -553,7 +568,7 @@ def _figures(stated: _Stated, name: str, figure: re.Match[str], year: int | None
     if figure["percent"]:
         percent = parse_figure_number(figure["percent"])
         assert percent is not None
-        result.append(metric(sign * percent, "%", "change" if figure["change"] else "share"))
+        result.append(metric(sign * percent, "%", "change" if change else "share"))
     return result
 
 
