@@ -2,13 +2,18 @@
 
 A figure is a number followed by a counter (件, 人, 名, 回, 団体, 事務, % … see
 ``values.numbers.COUNTERS``), perhaps after one space as a PDF's text layer prints it (``335 件``),
-its digits perhaps with kanji powers of ten (``3万5千件``, ``約5百件``); a digit of a letter-spaced
-number (``5 5 9 人``) is none. Its name is the noun the figure counts, found in this order:
+its digits perhaps with kanji powers of ten (``3万5千件``, ``約5百件``, ``1万3175件``); a digit of a
+letter-spaced number (``5 5 9 人``) is none, nor a counter that opens a word (``6人事関係``).
+Its name is the noun the figure counts, found in this order:
 
+0. where the figure opens its clause and something is done or there is some, the noun after
+   it (``各実施法人は72件の決定を行いました``, ``…に関し、1,296件(うち…)の公開請求がありました``):
+   what is counted, not who holds or does it;
 1. the words right before the number, with no particle between (``全部公開563件``, an item of an
    enumeration ``全部公開563件、一部公開44件``);
-2. the label before a colon (``情報公開請求:88件``) or the quoted item before a bracketed figure
-   (``「…関連」(529件)``);
+2. the label before a colon (``情報公開請求:88件``) or the quoted item before a figure
+   (``「…関連」(529件)``, ``「建築計画概要書」が「6,334件」``); the whole less a part
+   (``公開請求のうち、取下げを除く1,047件``: ``公開請求(取下げを除く)``);
 3. the subject of the clause — the words before ``は`` / ``が`` (``登録数は498件``; for a sentence's
    first figure the nearest clause subject before it, else the sentence's topic) — cut to its
    last noun phrase: less a leading period or date (``令和3年度の``, ``令和4年3月末現在の``), anything
@@ -23,22 +28,30 @@ number (``5 5 9 人``) is none. Its name is the noun the figure counts, found in
 
 Qualifiers are no part of a name: a bracketed clause (``開示請求(…公文書が対象)``), ``延べ``, a
 leading ``及び``; ``…によるもの`` / ``…に関するもの`` name what comes before; a name that a
-connective would leave as one generic word keeps its qualifier (``業務委託に関する文書``).
+connective would leave as one generic word keeps its qualifier (``業務委託に関する文書``), and a
+cause or an alternative is kept (``不存在による非公開決定``, ``公開又は部分公開の決定``). A
+comparison (``前年度比``, ``15年度比``) names nothing: the change and the level after it are the
+subject's. A count in brackets right after a figure (``62%(799件)``, ``氏名が41件(187人分)``)
+counts the same thing.
 
 ``計`` / ``合計`` before the number marks a total (``審査請求(計)``); ``各`` / ``それぞれ``
 ("each") marks a per-item figure, which is no key figure; ``XのうちN件`` is part of X
-(``X(うち)``); ``1件の請求に対して`` and ``1件毎`` are units of account, not figures. Counts
+(``X(うち)``); ``1件の請求に対して``, ``1件の請求で`` and ``1件毎`` are units of account, and
+``1枚につき30円`` a price, not figures. Counts
 written in kanji (``八件``, ``二十一件``, ``ゼロ件``) are read before 件 and 名.
 
 A figure for the year before (``全部開示が100件(前年度95件)``) is the same metric with the
 earlier ``fiscal_year``.
 
 ``kind``: ``share`` for a percentage (``開示が1,465件(79.5%)`` gives the count and the share),
-``change`` for ``8件(0.2%)増加`` / ``217件減少`` / ``15件多い`` (the value signed: negative for a
-decrease),
-else ``count``. ``as_of`` is the date of a ``…現在`` / ``…時点`` / ``…末`` phrase; a fiscal year
-alone is a period and gives none. ``fiscal_year`` is the fiscal year named, with its era, in
-the figure's clause or an earlier one of the sentence, else the report's.
+``change`` for ``8件(0.2%)増加`` / ``217件減少`` / ``15件多い`` / ``…より483件と減少`` (the value
+signed: negative for a decrease), else ``count``. ``as_of`` is the date of a ``…現在`` /
+``…時点`` / ``…末`` phrase (``(12月末現在)``: that month in the year the sentence names); a fiscal
+year alone is a period and gives none. ``fiscal_year`` is the fiscal year named in the figure's
+clause or an earlier one of the sentence — era-less ``22年度`` / ``24年が`` in the report's era,
+``07年度`` in its century, ``前年度の626件`` the year before; none where a year is written that
+cannot be read — else the report's; a year right before a figure it alone belongs to
+(``26年度の18件から``, ``01年度(7615件)``) is that figure's only.
 
 A figure whose name cannot be found is reported as a failed check, never dropped in silence.
 """
