@@ -479,3 +479,16 @@ def test_a_figure_said_to_have_fallen_by_after_what_it_compares_with_is_a_change
                    "請求件数は1,060件と増加した。\n")
     assert [(name, value) for name, value, _, _ in got] == [
         ("開示決定等の件数", -483), ("開示決定等の件数", 1060), ("請求件数", 1060)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a year behind a clause that turns (…だったが、) is no year of what follows
+    ("請求数は01年度の4割程度にとどまったが、4年前からは2000件の増加となっている。", [("請求数", 2000, 2002)]),
+    # what was done, as the topic, names the figure; what a request came to stays in the name
+    ("対象の情報が全面公開されたのは、請求全体の42・6%に当たる2356件。",
+     [("全面公開", 42.6, 2002), ("全面公開", 2356, 2002)]),
+    ("請求のうち、公開された公文書は1万1098件。", [("公開された公文書", 11098, 2002)]),
+])
+def test_clause_turns_done_topics_and_outcomes(sentence, expected):
+    got = _figures_with_years(f"2002年度の状況\n{sentence}\n")
+    assert [(name, value, year) for name, _, value, year in got] == expected

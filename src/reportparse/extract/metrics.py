@@ -132,7 +132,12 @@ _CONNECTIVE = re.compile(
 _RELATIVE_CLAUSE = re.compile(
     r"^.*(?:[しったれけめえねじび]た|(?<!によ)る|ない|たい|ず)(?=[\u4e00-\u9fff\u30a0-\u30ff「])")
 # ``全面公開されたのは``: what was done, made a noun by の
+# 公開された公文書: what a request came to is part of the name of the things counted (not
+# 特定された対象公文書数: the same things, however they were found)
+_OUTCOME = re.compile(r"(?:全部|一部|全面)?(?:公開|開示|非公開|不開示|却下|取下げ|取り下げ|認容|棄却)"
+                      r"され(?:た|なかった)")
 _NOMINALIZED = re.compile(r"(?:された|した|となった|になった)の$")
+_DONE_TOPIC = re.compile(r"(?P<name>[\u4e00-\u9fff\u30a0-\u30ff]{2,})(?:された|した)のは、")
 _TOPIC = re.compile(r"^.*(?<!又)(?<!また)は、?")  # not 公開又は部分公開の決定
 _BRACKETED_YEAR = re.compile(r"\([^()]*年度[^()]*\)")
 _BULLETS = "・•●○■◆◇□※-* "
@@ -183,6 +188,8 @@ _LIST_BEFORE = re.compile(r"(?<![^、。:])(?P<item>[^、。:]+)、$")
 _NOUN_END = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]$")
 _CHANGED_BY = re.compile(r"と(?:大幅に|大きく|やや|わずかに|若干)?(?P<change>増加|減少)")
 _COMPARED_FROM = ("より", "比", "と比べ", "に比べ", "と比較して")
+# A clause that turns to something else (…にとどまったが、…): a year it named is behind it.
+_CLAUSE_TURNS = re.compile(r"(?:たが|ものの|一方で?)、")
 _ALTOGETHER = ("合わせて", "あわせて", "合わせると", "合計で", "計で")
 _AMOUNTING_TO = ("に当たる", "にあたる", "に相当する")
 _OPENS_A_FIGURE = ("は", "が", "、")  # …は72件の決定を行い: the figure's own noun follows it
@@ -215,7 +222,7 @@ def _cleaned(raw: str) -> str:
     qualified = name
     name = _CONNECTIVE.sub("", name).strip()
     relative = _RELATIVE_CLAUSE.match(name)
-    if relative and len(name) - relative.end() >= 2:
+    if relative and len(name) - relative.end() >= 2 and not _OUTCOME.fullmatch(relative.group()):
         name = name[relative.end():]
     if len(name) <= 2 and _CONNECTIVE.match(qualified):  # 業務委託に関する文書: 文書 alone names nothing
         name = qualified
@@ -236,6 +243,12 @@ def _topic(sentence: str) -> str:
         if _usable(name):
             return name
     return ""
+
+
+def _done_topic(before: str) -> str:
+    """``…が全面公開されたのは、請求全体の42・6%``: what was done names what the sentence counts."""
+    done = _DONE_TOPIC.search(before)
+    return done["name"] if done else ""
 
 
 def _new_subject(since_previous: str) -> str:
@@ -450,13 +463,16 @@ class _SentenceReader:
             self.whole = self.name
         from_to = bool(_FROM_TO.match(self.text[figure.end():]))
         report = self.stated.fiscal_year
-        named, year = _year_named(since, report)
+        turned = _CLAUSE_TURNS.split(since)  # …01年度の4割程度だったが、4年前からは…: behind it
+        named, year = _year_named(turned[-1], report)
         if year is not None and (_OWN_YEAR.search(since) and (from_to or since.endswith("("))
                                  or _year_named(self.name, report)[1] == year):
             # 2004年度分6,793件, 26年度の18件から8件, 01年度(7615件): the figure's own year,
             # not the clause's
             self.year = year
         else:
+            if not named and len(turned) > 1:
+                self._clause_year = report.start_year if report else None
             self._clause_year = year if named else self._clause_year
             clause_year = self._clause_year
             earlier = a_year_earlier or from_to
@@ -493,7 +509,7 @@ class _SentenceReader:
         if before.endswith("(") and not named:
             return ""  # …文書(※)(1名): the bracketed figure of words it cannot be named by
         if previous is None:  # the nearest subject before it, else the sentence's topic
-            return (_new_subject(before) or _topic(self.text)
+            return (_done_topic(before) or _new_subject(before) or _topic(self.text)
                     or _heading_name(self.paragraph, self.text))
         subject = _new_subject(since)
         if subject:
