@@ -29,6 +29,8 @@ def _lines(*texts: str) -> list[Line]:
     (("鎌ケ谷市情報公開条例を公布し",), "鎌ケ谷市"),  # ケ inside a name
     (("奈良県が運用する情報公開制度で",), "奈良県"),
     (("緑と水の公園都市 三鷹市", "このページは広報のバックナンバーです。"), "三鷹市"),  # a header after a slogan
+    (("東京都は2016年度の情報公開制度の運用状況をまとめた",), "東京都"),
+    (("尾道市に個人情報が保管されている人は",), "尾道市"),
 ])
 def test_municipality(texts, expected):
     assert municipality(_lines(*texts)) == expected

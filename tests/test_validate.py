@@ -140,6 +140,7 @@ def test_rows_whose_cells_ran_together_are_a_failed_check_and_the_report_is_stil
 
 
 def test_a_phone_number_or_a_year_is_not_a_row_run_together(parse_bytes):
-    text = "令和5年度の運用状況\n\n開示請求は5件でした。\n電話:0184-24-3321\n令和5年度2024\n"
+    text = ("令和5年度の運用状況\n\n開示請求は5件でした。\n電話:0184-24-3321\n情報公開総合窓口Tel.内線2214\n"
+            "令和5年度2024\n")
     report = parse_bytes(text.encode())
     assert [c.actual for c in report.check_records if c.check == "cells_separated"] == ["令和5年度2024"]

@@ -304,9 +304,10 @@ _YEAR_IN_LABEL = re.compile(r"\d+年度?")
 
 
 def _cells_run_together(line: Line) -> bool:
-    """``土木部133190030155``: a row label with its values run into one digit string."""
+    """``土木部133190030155``: a row label with its values run into one digit string (not a
+    contact line, ``総合窓口Tel.内線2214``)."""
     run = _RUN_TOGETHER.match(line.text) if len(line.cells) == 1 else None
-    return run is not None and not re.search(r"[\d。、:\s-]", _YEAR_IN_LABEL.sub("", run["label"]))
+    return run is not None and not re.search(r"[\d。、:\s\-.A-Za-z]", _YEAR_IN_LABEL.sub("", run["label"]))
 
 
 def check_loose_rows(lines: Iterable[Line]) -> list[Check]:
