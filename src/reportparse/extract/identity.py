@@ -50,6 +50,7 @@ _NAMED = re.compile(_NAME + "(?= ?(?:" + "|".join(GOVERNS) + "))")
 _ALONE = re.compile(rf"^(?P<name>[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|町|村))$")
 # 第103回宮崎県…: not 回宮崎県; 千代田区の平成28年度の情報公開…: 千代田区 情報公開
 _HEADER_MAX = 25
+_KINDS = "都道府県市区町村"
 _YEAR_OR_DAY = re.compile(r"の?(?:明治|大正|昭和|平成|令和)?(?:\d+|元)(?:年度|年|月|日|回|号)の?")
 _ERAS_OF_REPORTS = ("昭和", "平成", "令和")
 _RANGE_TO = re.compile(r"^ ?(?:~|から|-) ?(?P<last>\S*?年度)")
@@ -82,6 +83,8 @@ def _publisher(name: str) -> str:
 
 
 def _names(text: str) -> Iterable[str]:
+    if not any(kind in text for kind in _KINDS):  # most lines name no municipality at all
+        return
     text = _YEAR_OR_DAY.sub(" ", text)  # 平成21年度鹿児島県の…: 年度 is no part of the name
     # a page header: the name alone, or after the site's slogan (緑と水の公園都市 三鷹市)
     alone = _ALONE.match(text.rsplit(" ", 1)[-1] if len(text) <= _HEADER_MAX else text)

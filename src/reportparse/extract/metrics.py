@@ -329,7 +329,7 @@ def _name_before(before: str) -> _Named | None:
     addressee = _ADDRESSEE.search(before)
     if addressee:
         return _Named(_cleaned(addressee["name"]))
-    excluding = _EXCLUDING.search(before)
+    excluding = _EXCLUDING.search(before) if "を除" in before else None
     if excluding:  # 公開請求のうち、取下げを除く1,047件: the whole less what it names
         less = _name_before(before[:excluding.start()])
         return _Named(f"{less.name}({excluding['what']}を除く)") if less and less.name else None
@@ -422,7 +422,7 @@ def _change_of(text: str, figure: re.Match[str]) -> str:
     ``平成26年度より483件と大幅に減少``."""
     if figure["change"]:
         return figure["change"]
-    later = _CHANGED_BY.match(text, figure.end())
+    later = _CHANGED_BY.match(text, figure.end()) if text.startswith("と", figure.end()) else None
     return later["change"] if later and text[:figure.start()].endswith(_COMPARED_FROM) else ""
 
 
@@ -463,7 +463,8 @@ class _SentenceReader:
             self.whole = self.name
         from_to = bool(_FROM_TO.match(self.text[figure.end():]))
         report = self.stated.fiscal_year
-        turned = _CLAUSE_TURNS.split(since)  # …01年度の4割程度だったが、4年前からは…: behind it
+        # …01年度の4割程度だったが、4年前からは…: a year behind the turn is behind the figure
+        turned = _CLAUSE_TURNS.split(since) if "、" in since else [since]
         named, year = _year_named(turned[-1], report)
         if year is not None and (_OWN_YEAR.search(since) and (from_to or since.endswith("("))
                                  or _year_named(self.name, report)[1] == year):
@@ -541,7 +542,7 @@ def _year_named(since_previous: str, report: FiscalYear | None) -> tuple[bool, i
     None where it cannot be read (``99年度`` in a report of 1998)."""
     if "年度" not in since_previous:
         # 24年が15件、25年が5件: an era-less calendar year right before its figure, in a list
-        year = _ERALESS_CALENDAR_YEAR.search(since_previous)
+        year = _ERALESS_CALENDAR_YEAR.search(since_previous) if "年" in since_previous else None
         eraless = _eraless_year(f"{year['year']}年度", report) if year else None
         return eraless is not None, eraless
     text = _SINCE_YEAR.sub("", _GLOSS.sub("", since_previous))  # (平成29年度開始): a gloss
