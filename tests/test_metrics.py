@@ -492,3 +492,17 @@ def test_a_figure_said_to_have_fallen_by_after_what_it_compares_with_is_a_change
 def test_clause_turns_done_topics_and_outcomes(sentence, expected):
     got = _figures_with_years(f"2002年度の状況\n{sentence}\n")
     assert [(name, value, year) for name, _, value, year in got] == expected
+
+
+def test_a_table_flattened_into_bracketed_labels_and_numbers_is_read_under_its_title():
+    text = ("平成26年度の運用状況\n運用状況は表1の通りです。 ●平成26年度 行政情報公開請求の状況(表1) "
+            "[請求手続件数]49 [決定件数※]58 "
+            "○決定内容 [全部公開]24 ●保有個人情報開示請求などの状況(表2) [請求手続件数]21\n")
+    found = outline(read_text(text.encode(), "t.txt"))
+    got = [(m.section_title, m.metric, m.value, m.unit) for p in found.paragraphs
+           for m in metrics(p, find_fiscal_year(text)).metrics]
+    assert got == [
+        ("平成26年度 行政情報公開請求の状況(表1)", "請求手続件数", 49, ""),
+        ("平成26年度 行政情報公開請求の状況(表1)", "決定件数", 58, ""),
+        ("平成26年度 行政情報公開請求の状況(表1)", "全部公開", 24, ""),
+        ("保有個人情報開示請求などの状況(表2)", "請求手続件数", 21, "")]

@@ -190,6 +190,8 @@ _CHANGED_BY = re.compile(r"と(?:大幅に|大きく|やや|わずかに|若干)
 _COMPARED_FROM = ("より", "比", "と比べ", "に比べ", "と比較して")
 # A clause that turns to something else (…にとどまったが、…): a year it named is behind it.
 _CLAUSE_TURNS = re.compile(r"(?:たが|ものの|一方で?)、")
+_INLINE_TITLE = re.compile(r"[●■◆◇](?P<title>[^●■◆◇○\[\]]+)")
+_BRACKET_PAIR = re.compile(rf"\[(?P<name>[^\[\]\d]{{2,20}})\] ?(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,]|{_UNIT})")
 _ALTOGETHER = ("合わせて", "あわせて", "合わせると", "合計で", "計で")
 _AMOUNTING_TO = ("に当たる", "にあたる", "に相当する")
 _OPENS_A_FIGURE = ("は", "が", "、")  # …は72件の決定を行い: the figure's own noun follows it
@@ -414,7 +416,28 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
             total = "(計)" if figure["prefix"] in ("計", "合計") else ""
             found.extend(_figures(reader.stated, reader.name + total, figure, reader.year,
                                   reader.change))
+        found.extend(_bracketed_pairs(reader.stated, reader.text, fiscal_year))
     return MetricsRead(_distinct(found), checks)
+
+
+def _bracketed_pairs(stated: _Stated, text: str, fiscal_year: FiscalYear | None) -> list[Metric]:
+    """``●…の状況(表1) [請求手続件数]49 [決定件数※]58``: a table a page's editor flattened into
+    labelled numbers, with no counter printed (the unit stays empty), under the title of the
+    table printed before them."""
+    if "]" not in text:
+        return []
+    line, section = stated.paragraph.line, stated.paragraph.section
+    metrics = []
+    for pair in _BRACKET_PAIR.finditer(text):
+        titles = _INLINE_TITLE.findall(text, 0, pair.start())
+        metrics.append(Metric(
+            fiscal_year=fiscal_year.start_year if fiscal_year else None,
+            section_no=None if titles else section.no if section else None,
+            section_title=titles[-1].strip() if titles else section.title if section else "",
+            metric=pair["name"].rstrip("※*"), kind="count",
+            value=parse_figure_number(pair["number"]) or 0, unit="", as_of=None,
+            sentence=stated.sentence, source_page=line.page, source_line=line.line))
+    return metrics
 
 
 def _change_of(text: str, figure: re.Match[str]) -> str:
