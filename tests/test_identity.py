@@ -31,6 +31,7 @@ def _lines(*texts: str) -> list[Line]:
     (("緑と水の公園都市 三鷹市", "このページは広報のバックナンバーです。"), "三鷹市"),  # a header after a slogan
     (("東京都は2016年度の情報公開制度の運用状況をまとめた",), "東京都"),
     (("尾道市に個人情報が保管されている人は",), "尾道市"),
+    (("〒191−8686日野市役所1階市民相談窓口",), "日野市"),  # 8686日 is no day: 日 opens the name
 ])
 def test_municipality(texts, expected):
     assert municipality(_lines(*texts)) == expected

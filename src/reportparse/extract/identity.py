@@ -51,7 +51,9 @@ _ALONE = re.compile(rf"^(?P<name>[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|�
 # 第103回宮崎県…: not 回宮崎県; 千代田区の平成28年度の情報公開…: 千代田区 情報公開
 _HEADER_MAX = 25
 _KINDS = "都道府県市区町村"
-_YEAR_OR_DAY = re.compile(r"の?(?:明治|大正|昭和|平成|令和)?(?:\d+|元)(?:年度|年|月|日|回|号)の?")
+_YEAR_OR_DAY = re.compile(  # (〒191-8686日野市: 8686 is no day, 日 opens the name)
+    r"の?(?:(?:明治|大正|昭和|平成|令和)?(?<!\d)(?:\d{1,4}|元)(?:年度|年)|(?<!\d)\d{1,2}(?:月|日)"
+    r"|\d+(?:回|号))の?")
 _ERAS_OF_REPORTS = ("昭和", "平成", "令和")
 _RANGE_TO = re.compile(r"^ ?(?:~|から|-) ?(?P<last>\S*?年度)")
 _WESTERN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}年度")
