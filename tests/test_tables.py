@@ -514,3 +514,15 @@ def test_a_label_run_into_its_first_value_is_a_failed_check_and_a_year_label_is_
     read, = _read_grids("年度\t公文書\t個人情報\t計\n令和5年度812\t540\t1,352\n令和6年度782\t557\t1,339\n")
     assert [(c.fiscal_year, c.column, c.value) for c in read.cells][:3] == [
         (2023, "公文書", "812"), (2023, "個人情報", "540"), (2023, "計", "1,352")]
+
+
+def test_a_search_for_spans_that_runs_out_of_its_budget_guesses_nothing(monkeypatch):
+    from reportparse.extract import headers
+
+    text = ("年度\t総計\t開示計\t\t訂正計\t\n開示\t一部開示\t非開示\t訂正\t非訂正\n"
+            "令和4年度\t20\t12\t5\t6\t1\t8\t3\t5\n")
+    read, = _read_grids(text)
+    assert [c.column for c in read.cells][:3] == ["総計", "開示計", "開示"]  # found within budget
+    monkeypatch.setattr(headers, "_SEARCH_BUDGET", 3)
+    read, = _read_grids(text)
+    assert read.cells == [] and [check.check for check in read.checks] == ["row_width"]

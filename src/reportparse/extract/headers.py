@@ -24,8 +24,7 @@ way to lay the spans out in which every such column is the sum of the leaves bes
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from ..records import record
 from ..values.normalize import compact_label
@@ -171,66 +170,59 @@ def resolve(rows: list[tuple[str, ...]], width: int,
 
 # --- spans with a total of their own ------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class _Span:
-    """An upper header cell over ``leaves`` lower cells; ``own`` places its own column:
-    ``alone`` (no leaves: a vertical span), ``first`` or ``last`` (its total), or none."""
-    name: str
-    leaves: int
-    own: str
+_Heading = tuple[str, str, bool]  # leaf, group, whether it is its span's own total
+_SEARCH_BUDGET = 5_000  # layouts tried before giving up: a header of this kind has few spans
 
 
-def _layouts(names: list[str], leaves: int, width: int, side: str) -> Iterator[list[_Span]]:
-    """Every way to put ``leaves`` lower cells, in order, under the upper ``names`` so that
-    they head ``width`` columns, each span's own total on ``side`` (one table, one way)."""
-    if not names:
-        if leaves == 0 and width == 0:
-            yield []
-        return
-    for count in range(min(leaves, width) + 1):
-        for own in ("alone",) if count == 0 else ("", side):
-            used = count + (own != "")
-            if used <= width:
-                for rest in _layouts(names[1:], leaves - count, width - used, side):
-                    yield [_Span(names[0], count, own), *rest]
+class _OwnTotals:
+    """The layouts of the upper ``names`` over the ``lower`` cells and ``width`` value columns
+    in which each span holding a column of its own — first or last, the same side for every
+    span — has in it the sum of its leaves in every row of ``values``."""
 
+    def __init__(self, names: list[str], lower: tuple[str, ...], width: int,
+                 values: list[tuple[str, ...]]):
+        self.names, self.lower, self.width = names, lower, width
+        self.numbers = [[_count(cell) for cell in row] for row in values]
+        self.found: list[list[_Heading]] = []
+        self.budget = _SEARCH_BUDGET
 
-_Heading = tuple[str, str, _Span | None]  # leaf, group, the span whose own column it is
+    def search(self) -> list[list[_Heading]]:
+        for side in ("first", "last"):
+            self._place(0, 0, [], side, summed=False)
+        return self.found if self.budget > 0 else []
 
+    def _place(self, span: int, leaf: int, columns: list[_Heading], side: str, summed: bool) -> None:
+        """Lay out spans ``span`` on, from leaf ``leaf`` on, after ``columns``."""
+        self.budget -= 1
+        if self.budget <= 0 or len(self.found) > 1:
+            return
+        if span == len(self.names):
+            if leaf == len(self.lower) and len(columns) == self.width and summed:
+                self.found.append(columns)
+            return
+        name, spans_left = self.names[span], len(self.names) - span - 1
+        for count in range(len(self.lower) - leaf + 1):
+            under = [(self.lower[leaf + i], name, False) for i in range(count)]
+            for own in ("alone",) if count == 0 else ("", side):
+                placed = (under + [(name, "", True)] if own == "last" else
+                          [(name, "", True)] + under if own else under)
+                left = self.width - len(columns) - len(placed)
+                rest = len(self.lower) - leaf - count
+                if not rest <= left <= rest + spans_left:
+                    continue
+                if own in ("first", "last") and not self._sums(len(columns), own, count):
+                    continue
+                self._place(span + 1, leaf + count, columns + placed, side,
+                            summed or (own in ("first", "last") and count >= 2))
 
-def _columns_of(spans: list[_Span], lower: tuple[str, ...]) -> list[_Heading]:
-    """The heading of each column the spans head, in order."""
-    columns: list[_Heading] = []
-    leaves = iter(lower)
-    for span in spans:
-        own: list[_Heading] = [(span.name, "", span)] if span.own else []
-        under: list[_Heading] = [(next(leaves), span.name, None) for _ in range(span.leaves)]
-        columns += under + own if span.own == "last" else own + under
-    return columns
-
-
-def _sums_hold(columns: list[_Heading], body: Sequence[tuple[str, ...]]) -> bool:
-    """Each span's own column is the sum of its leaves in every row that prints them all, and
-    at least one such span sums two leaves or more (else the sums prove nothing)."""
-    totals = [(j, span) for j, (_, _, span) in enumerate(columns)
-              if span is not None and span.own in ("first", "last")]
-    if not any(span.leaves >= 2 for _, span in totals):
-        return False
-    for j, span in totals:
-        start = j + 1 if span.own == "first" else j - span.leaves
-        summed = 0
-        for row in body:
-            numbers = [_count(cell) for cell in row[start:start + span.leaves]]
-            total = _count(row[j])
-            if total is None or any(number is None for number in numbers):
-                continue
-            if total != sum(number for number in numbers if number is not None):
-                return False
-            summed += 1
-        if not summed:
-            return False
-    return True
+    def _sums(self, at: int, own: str, count: int) -> bool:
+        """Whether the span placed from column ``at`` holds the sum of its ``count`` leaves,
+        in every row printing them all (and in one at least)."""
+        total = at if own == "first" else at + count
+        leaves = range(at + 1, at + 1 + count) if own == "first" else range(at, at + count)
+        rows = [row for row in self.numbers
+                if row[total] is not None and all(row[j] is not None for j in leaves)]
+        return bool(rows) and all(row[total] == sum(row[j] or 0 for j in leaves) for row in rows)
 
 
 def _count(cell: str) -> float | None:
@@ -249,9 +241,7 @@ def _spans_with_own_totals(rows: list[tuple[str, ...]], width: int,
     if not lower or not all(lower) or not names or len(lower) >= width - 1:
         return None
     values = [row[1:] for row in body if len(row) == width]
-    found = [columns for side in ("first", "last")
-             for spans in _layouts(names, len(lower), width - 1, side)
-             if _sums_hold(columns := _columns_of(spans, lower), values)]
+    found = _OwnTotals(names, lower, width - 1, values).search() if values else []
     if len(found) != 1:
         return None
     leaves = (upper[0], *(leaf for leaf, _, _ in found[0]))
