@@ -40,10 +40,12 @@ def _group_heads(rows: list[dict[int, float]]) -> list[int] | None:
     one group of two rows or more at least; else None."""
     heads, index = [], 0
     while index < len(rows):
+        running: Counter[int] = Counter()
         end = index + 1
-        while end < len(rows) and _summed(rows[index + 1:end]) != rows[index]:
+        while end < len(rows) and dict(running) != rows[index]:
+            running.update(rows[end])  # the rows after the head, summed as they come
             end += 1
-        if end == index + 1 or _summed(rows[index + 1:end]) != rows[index]:
+        if end == index + 1 or dict(running) != rows[index]:
             return None
         heads.append(index)
         index = end
