@@ -137,7 +137,8 @@ _RELATIVE_CLAUSE = re.compile(
 _OUTCOME = re.compile(r"(?:全部|一部|全面)?(?:公開|開示|非公開|不開示|却下|取下げ|取り下げ|認容|棄却)"
                       r"され(?:た|なかった)")
 _NOMINALIZED = re.compile(r"(?:された|した|となった|になった)の$")
-_DONE_TOPIC = re.compile(r"(?P<name>[\u4e00-\u9fff\u30a0-\u30ff]{2,})(?:された|した)のは、")
+_DONE_TOPIC = re.compile(  # (from where its run of letters starts: else quadratic in its length)
+    r"(?<![\u4e00-\u9fff\u30a0-\u30ff])(?P<name>[\u4e00-\u9fff\u30a0-\u30ff]{2,})(?:された|した)のは、")
 _TOPIC = re.compile(r"^.*(?<!又)(?<!また)は、?")  # not 公開又は部分公開の決定
 _BRACKETED_YEAR = re.compile(r"\([^()]*年度[^()]*\)")
 _BULLETS = "・•●○■◆◇□※-* "
@@ -428,12 +429,15 @@ def _bracketed_pairs(stated: _Stated, text: str, fiscal_year: FiscalYear | None)
         return []
     line, section = stated.paragraph.line, stated.paragraph.section
     metrics = []
+    titles, at = list(_INLINE_TITLE.finditer(text)), 0
     for pair in _BRACKET_PAIR.finditer(text):
-        titles = _INLINE_TITLE.findall(text, 0, pair.start())
+        while at + 1 < len(titles) and titles[at + 1].start() < pair.start():
+            at += 1  # the last title before the pair
+        title = titles[at]["title"] if titles and titles[at].start() < pair.start() else ""
         metrics.append(Metric(
             fiscal_year=fiscal_year.start_year if fiscal_year else None,
-            section_no=None if titles else section.no if section else None,
-            section_title=titles[-1].strip() if titles else section.title if section else "",
+            section_no=None if title else section.no if section else None,
+            section_title=title.strip() if title else section.title if section else "",
             metric=pair["name"].rstrip("※*"), kind="count",
             value=parse_figure_number(pair["number"]) or 0, unit="", as_of=None,
             sentence=stated.sentence, source_page=line.page, source_line=line.line))
