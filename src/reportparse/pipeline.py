@@ -88,7 +88,7 @@ def build_report(document: Document, *, report_id: str, source_path: str,
                              max((grid.no for grid in found.grids), default=0) + 1)
     incident_grids += blocks.grids
     prose, lists = _prose_and_incidents(blocks.paragraphs, incident_grids, fiscal_year)
-    notice_year = (notice_fiscal_year(fiscal_year, [i for found in lists for i in found.incidents])
+    notice_year = (notice_fiscal_year(fiscal_year, [i for read in lists for i in read.incidents])
                    if blocks.grids and not cells else None)
     if notice_year is not None:  # a notice of incidents is of the year they happened in
         fiscal_year = notice_year
