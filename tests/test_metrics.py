@@ -506,3 +506,8 @@ def test_a_table_flattened_into_bracketed_labels_and_numbers_is_read_under_its_t
         ("平成26年度 行政情報公開請求の状況(表1)", "決定件数", 58, ""),
         ("平成26年度 行政情報公開請求の状況(表1)", "全部公開", 24, ""),
         ("保有個人情報開示請求などの状況(表2)", "請求手続件数", 21, "")]
+
+
+def test_a_figure_after_のうち_and_more_words_is_a_part_of_the_figure_before():
+    got = _figures("平成24年度の状況\n請求と申出は合計347件のうち、おおよそ1割強、43件が受領されないままです。\n")
+    assert [(name, value) for name, value, _, _ in got] == [("請求と申出(計)", 347), ("請求と申出(うち)", 43)]

@@ -549,6 +549,8 @@ class _SentenceReader:
             # 任意開示申出は12件で、合わせて77件: a total of what is not said; …情報(128件)、
             # <an item too long to be a name>(145件): another item, not the one before
             return ""
+        if "のうち" in since and name:  # …合計347件のうち、おおよそ1割強、43件が: a part of it
+            return name.removesuffix("(うち)") + "(うち)"
         return name
 
 
