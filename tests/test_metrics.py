@@ -183,6 +183,15 @@ def test_a_year_named_later_in_the_sentence_or_as_a_start_is_not_a_figures_year(
           ("決定件数", "count", 1462, 2017)]
 
 
+def test_a_measure_in_a_breakdown_sentence_is_the_members_not_the_wholes():
+    assert _figures_with_years(
+        "平成27年度の状況\n\n開示決定等の件数は10,441件で、前年度と概ね同水準です。"
+        "実施機関別では、水道局が平成27年4月から工事設計書の情報提供を開始したことに伴い、"
+        "開示決定等の件数は平成26年度より483件と大幅に減少して1,060件であった。\n"
+    ) == [("開示決定等の件数", "count", 10441, 2015), ("水道局の開示決定等の件数", "change", -483, 2015),
+          ("水道局の開示決定等の件数", "count", 1060, 2015)]
+
+
 def test_whose_figure_it_is_and_a_share_of_the_whole_named_by_its_subject():
     assert _figures_with_years(
         "平成29年度の状況\n\n請求件数が最も多いのは、市長の726件で、次いで上下水道事業管理者の114件です。"

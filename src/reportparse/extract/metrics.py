@@ -172,6 +172,9 @@ _CLAUSE_SUBJECT = re.compile(r"(?:^で?|(?<=、))(?![のにをでとがはも])(
 _SINCE_YEAR = re.compile(r"(?<![^\s、。])[^\s、。]*?年度(?:から|以降|以来|と比べ|と比較|に比べ|比|より)")
 _OWNER = re.compile(r"(?P<name>[^\s、。,:「」()『』]{1,30}(?:\([^()]{1,10}\))?)")  # 市長(市長部局)
 _TRAILING_NOTE = re.compile(r" ?\([^()]*\)$")
+_BREAKDOWN = re.compile(  # 実施機関別では、水道局が…: the member of a breakdown the sentence is about
+    r"^[^、。]{0,20}?別(?:では|で見ると|でみると|に見ると|にみると)、(?P<member>[^、。:]{1,20}?)(?:が|は)")
+_MEASURES = ("件数", "人数", "回数", "総数")
 _FOLLOWING = re.compile(r"^(?:次いで|続いて|また|さらに)、?")
 # ``全体の98%``: a share of the whole, named by its subject, not by the whole.
 _WHOLE = ("全体", "総数", "全請求", "全件", "合計", "全て", "すべて", "総計")  # also 請求全体
@@ -478,6 +481,9 @@ class _SentenceReader:
         self.change = self.previous_change = ""  # what the figure (the one before) says changed
         self.previous: re.Match[str] | None = None
         self._clause_year = report_year
+        breakdown = _BREAKDOWN.match(self.text)
+        self.member = _cleaned(breakdown["member"]) if breakdown else ""
+        self.member_end = breakdown.end() if breakdown else 0
 
     def read(self, figure: re.Match[str]) -> None:
         before = self.text[:figure.start()]
@@ -485,7 +491,7 @@ class _SentenceReader:
         # 前年度の626件 is last year's; 前年度の22.3%減 is this year's change against it
         self.previous_change, self.change = self.change, _change_of(self.text, figure)
         a_year_earlier = bool(self.previous and _PREVIOUS_YEAR.search(before) and not self.change)
-        self.name = self._name(figure, before, since, a_year_earlier)
+        self.name = self._of_member(self._name(figure, before, since, a_year_earlier), figure)
         if not self.name.endswith("(うち)") and before.count("(") <= before.count(")"):
             self.whole = self.name
         from_to = bool(_FROM_TO.match(self.text[figure.end():]))
@@ -506,6 +512,14 @@ class _SentenceReader:
             earlier = a_year_earlier or from_to
             self.year = clause_year - 1 if earlier and clause_year else clause_year
         self.previous = figure
+
+    def _of_member(self, name: str, figure: re.Match[str]) -> str:
+        """``実施機関別では、水道局が…開始したことに伴い、開示決定等の件数は…1,060件``: the measure
+        is the member's (水道局の開示決定等の件数), not the whole's of the sentence before."""
+        member = self.member
+        of_member = (member and _usable(member) and figure.start() > self.member_end
+                     and name.endswith(_MEASURES) and member not in name)
+        return f"{member}の{name}" if of_member else name
 
     def _name(self, figure: re.Match[str], before: str, since: str, a_year_earlier: bool) -> str:
         previous, name = self.previous, self.name
