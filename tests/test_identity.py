@@ -55,6 +55,8 @@ def test_municipality(texts, expected):
     (("市が1991年度から施行している制度に基づく請求", "平成14年度の状況"), 2002),  # a start
     (("市が1991年度から施行している制度に基づく02年度の請求は60人", "1998年度769件、99年度2390件"),
      2002),  # two digits on a page of Western years; 1998年度769件 is data
+    (("不服申し立てが増えたのは2011年度。", "2012年度の答申は6件"), 2012),  # when it happened
+    (("請求が最も多かったのは、平成25年度で", "平成26年度の運用状況"), 2014),
 ])
 def test_stated_fiscal_year(texts, start_year):
     found = stated_fiscal_year(_lines(*texts))

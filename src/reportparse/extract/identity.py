@@ -59,15 +59,16 @@ _RANGE_TO = re.compile(r"^ ?(?:~|から|-) ?(?P<last>\S*?年度)")
 _WESTERN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}年度")
 _TWO_DIGIT_YEAR = re.compile(r"(?<![\d年])(?P<year>\d{2})年度")
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
-# ``2006年度分8,109件``, ``令和5年度の文書``, ``1991年度から施行``, ``1998年度769件``: the year of
-# some data or papers, or when something began, not the report's (it starts where its run of characters starts:
+# ``2006年度分8,109件``, ``令和5年度の文書``, ``1991年度から施行``, ``1998年度769件``, ``増えたのは
+# 2011年度``: the year of some data or papers, or when something began or happened, not the report's (it starts where its run of characters starts:
 # else the search is quadratic in a long line)
 _DATA_YEAR = re.compile(
     r"(?<![^\s、。])[^\s、。]*?年度(?:分|から(?:施行|実施)|(?=\d)"
     # 令和2年度学校開放利用申請書の…, 令和5年度の母子栄養事業に関する文書一式 (not 令和5年度の文書開示,
     # 令和3年度の開示請求の対象文書: a second の makes it the report's subject; nor 公文書,
     # 行政文書, 法人文書: what the report is about)
-    r"|の?[^\s、。のをがは]{0,12}?(?:(?<![公政人])文書|書類|申請書|名簿|台帳)(?:等|一式)?(?![\u4e00-\u9fff]))")
+    r"|の?[^\s、。のをがは]{0,12}?(?:(?<![公政人])文書|書類|申請書|名簿|台帳)(?:等|一式)?(?![\u4e00-\u9fff]))"
+    r"|(?<=のは)、?[^\s、。]{0,6}?年度")  # 不服申し立てが増えたのは2011年度: when something happened
 _NOT_NAMES = ("市町村", "区市町村", "市区町村", "都道府県", "特別区", "地区")
 # 本市, 同区, 前市(長), 各市, 両市: a word pointing at a municipality, not its name
 _POINTING = re.compile(r"^[本当同前元両各旧新全他隣現][都道府県市区町村]$")
