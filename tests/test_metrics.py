@@ -461,6 +461,7 @@ def test_このうち_is_a_part_of_the_figure_before_never_a_name():
     "それ以外の方は1件当たり300円です。",
     "昨年度は1件の請求で大量の公文書を対象とした。",  # one, as a unit of account
     "取り下げ6件、却下0業務登録件数 371。",  # 業務 opens a word: 0 has no counter
+    "決定期間を2カ月延長したものは6件です。",  # a duration in prose (a table cell may print one)
 ])
 def test_prices_units_of_account_and_counters_that_open_a_word_are_no_key_figures(sentence):
     assert [(name, value) for name, value, _, _ in _figures(f"令和5年度の状況\n{sentence}\n")

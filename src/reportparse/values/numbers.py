@@ -71,14 +71,18 @@ def is_number(text: str) -> bool:
 # Counter units: what a printed figure counts. Longest first, so ``千円`` wins over ``円``.
 COUNTERS = ("団体", "事務", "業務", "施設", "機関", "世帯", "箇所", "か所", "ヶ所", "千円", "法人",
              "件", "人", "名", "回", "課", "校", "社", "通", "枚", "冊", "台", "円", "%")
+# A table cell may print a duration (``平均期間`` ``3.5カ月``); prose may not count one: ``2カ月延長``
+# is no key figure.
+DURATIONS = ("カ月", "ヶ月", "か月", "ケ月")
+_CELL_UNITS = "|".join(DURATIONS + COUNTERS)
 _QUANTITY = re.compile(
     r"^(?P<number>[-△▲]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) ?"
-    rf"(?P<unit>{'|'.join(COUNTERS)})?"
+    rf"(?P<unit>{_CELL_UNITS})?"
     r"(?: ?\((?P<second>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\))?"
-    rf"(?P<unit_after>{'|'.join(COUNTERS)})?"  # 3(3)件: the counter after the bracketed count
+    rf"(?P<unit_after>{_CELL_UNITS})?"  # 3(3)件: the counter after the bracketed count
     r" ?(?P<note>\(注\d*\)|※\d*)?$"
 )
-_NUMBER_LIKE = re.compile(rf"^[\d,.\s△▲()\-+]*\d[\d,.\s△▲()\-+]*(?:{'|'.join(COUNTERS)})?$")
+_NUMBER_LIKE = re.compile(rf"^[\d,.\s△▲()\-+]*\d[\d,.\s△▲()\-+]*(?:{_CELL_UNITS})?$")
 
 
 @dataclass(frozen=True)
