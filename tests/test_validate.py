@@ -139,6 +139,16 @@ def test_rows_whose_cells_ran_together_are_a_failed_check_and_the_report_is_stil
     assert report.table_records == [] and report.fiscal_year == 2023
 
 
+def test_label_and_count_rows_and_rows_of_digits_alone_are_rows_run_together(parse_bytes):
+    text = ("令和3年度の状況\n\n開示請求は107件でした。\n\n年度請求件数全部開示部分開示\n"
+            "304483183823184\n\n請求内容件数\n訴訟関係1\n秘書関係6\n人事関係4\n\n"
+            "実施機関件数項目別件数\n市長51新規31\n変更8\n\n資料1\n\n1月2032\n2月20218\n")
+    report = parse_bytes(text.encode())
+    assert [c.actual for c in report.check_records if c.check == "cells_separated"] == [
+        "304483183823184", "訴訟関係1", "秘書関係6", "人事関係4", "市長51新規31", "変更8", "1月2032",
+        "2月20218"]  # 資料1 alone is a heading; 秘書関係6 / 人事関係4 are not one sentence
+
+
 def test_a_phone_number_or_a_year_is_not_a_row_run_together(parse_bytes):
     text = ("令和5年度の運用状況\n\n開示請求は5件でした。\n電話:0184-24-3321\n情報公開総合窓口Tel.内線2214\n"
             "令和5年度2024\n")

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
 
-from .extract.vocabulary import GRAND_TOTALS
+from .extract.vocabulary import GRAND_TOTALS, LABEL_DIGITS_ROW
 from .records import Check, Incident, IncidentList, Line, Metric, TableCell
 from .values.dates import DateError, FiscalYear, find_dates, parse_date
 from .values.numbers import parse_quantity
@@ -305,17 +305,32 @@ _YEAR_IN_LABEL = re.compile(r"\d+年度?")
 
 def _cells_run_together(line: Line) -> bool:
     """``土木部133190030155``: a row label with its values run into one digit string (not a
-    contact line, ``総合窓口Tel.内線2214``)."""
-    run = _RUN_TOGETHER.match(line.text) if len(line.cells) == 1 else None
+    contact line, ``総合窓口Tel.内線2214``); ``304483183823184``: a row of values alone."""
+    if len(line.cells) != 1:
+        return False
+    if line.text.isdigit():
+        return len(line.text) >= 8 and not line.text.startswith("0")  # not a phone number
+    run = _RUN_TOGETHER.match(line.text)
     return run is not None and not re.search(r"[\d。、:\s\-.A-Za-z]", _YEAR_IN_LABEL.sub("", run["label"]))
+
+
+def _run_together_rows(lines: list[Line]) -> list[Line]:
+    """Lines that are rows run together: each alone, or with a row-like line right next to it
+    (``訴訟関係1`` / ``広報関係1``: a two-column table whose cells ran together)."""
+    row_like = {line.line for line in lines
+                if len(line.cells) == 1 and LABEL_DIGITS_ROW.match(line.text)}
+    return [line for line in lines if _cells_run_together(line) or (
+        line.line in row_like and (line.line - 1 in row_like or line.line + 1 in row_like))]
 
 
 def check_loose_rows(lines: Iterable[Line]) -> list[Check]:
     """A row of values that belongs to no table the structure stage could find: its numbers
     would otherwise be lost without a word."""
+    lines = list(lines)
+    run_together = {line.line for line in _run_together_rows(lines)}
     checks = []
     for line in lines:
-        if _cells_run_together(line):
+        if line.line in run_together:
             checks.append(_check(
                 "cells_separated", False, None, f"line {line.line}", "cells apart",
                 line.text, f"line {line.line}: a table row whose cells ran together in copying "

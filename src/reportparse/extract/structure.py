@@ -578,5 +578,7 @@ def _continues_sentence(previous: Line, line: Line) -> bool:
     if line.gap_before or len(previous.cells) != 1 or len(line.cells) != 1:
         return False
     before, after = previous.text, line.text
-    return ((before[-1:].isdigit() and after.startswith(COUNTERS)) or before.endswith("、")
+    return ((before[-1:].isdigit() and after.startswith(COUNTERS) and not (
+                words.LABEL_DIGITS_ROW.match(before) and words.LABEL_DIGITS_ROW.match(after)))  # 秘書関係6 / 人事関係4
+            or before.endswith("、")
             or (after.startswith(_PARTICLES) and not before.endswith("。")))

@@ -80,6 +80,10 @@ GROUP_HEADING = re.compile(r"(?:内容|状況|内訳|結果|区分)等?$")
 # A bulleted line under a table row: an item of its text cell (``- 住居表示台帳``).
 LIST_ITEM = re.compile(r"^[-•] (?P<text>.+)$")
 # A column headed as words, not counts: ``主な申出内容``, ``請求の概要``, ``理由``, ``備考``.
+# A row of a two-column table whose cells ran together: a label (letters, or a month) and its
+# count, perhaps with a second pair (``訴訟関係1``, ``1月2032``, ``市長51新規31``). Alone, such a
+# line may be a heading (資料1); among others of its kind it is a row.
+LABEL_DIGITS_ROW = re.compile(r"^(?:(?:[\u3040-\u30ff\u4e00-\u9fff・]+|\d{1,2}月)\d+)+$")
 TEXT_HEADER = re.compile(r"(?:内容|概要|理由|備考|摘要|件名|名称)$")
 TOTAL_LABELS = frozenset({"合計", "計", "総計", "小計", "総数"})
 GRAND_TOTALS = frozenset({"合計", "総計", "総数"})
