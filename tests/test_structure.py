@@ -64,6 +64,12 @@ def test_a_sentence_broken_at_a_line_end_is_one_paragraph():
         "登録数は287件である。委託は、617件である。", "次の段落。"]
 
 
+def test_a_sentence_does_not_go_on_across_a_heading():
+    found = _outline("情報公開制度\n取り下げ6件、却下0\n\n業務の登録状況\n業務登録件数 371\n")
+    assert [(p.section.title, p.line.text) for p in found.paragraphs] == [
+        ("情報公開制度", "取り下げ6件、却下0"), ("業務の登録状況", "業務登録件数 371")]
+
+
 def test_headings_of_every_style():
     text = ("■情報公開制度\n本文。\n1.請求の状況\n本文。\n(1)内訳\n本文。\n◇業務の登録\n本文。\n"
             "目的外利用\n\n本文。\nできる場合:\n(1)本人の同意があるとき\n")

@@ -554,7 +554,7 @@ def _paragraphs(lines: tuple[Line, ...], kinds: list[str], starts: dict[int, int
                 heading_at: dict[int, Section], consumed: set[int]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     section: Section | None = None
-    index = 0
+    index, last = 0, -2  # last: the index of the line the last paragraph ends with
     while index < len(lines):
         if index in starts:
             index = starts[index]
@@ -563,11 +563,13 @@ def _paragraphs(lines: tuple[Line, ...], kinds: list[str], starts: dict[int, int
             section = heading_at[index]
         elif index not in consumed and kinds[index] != "caption":
             line = lines[index]
-            if paragraphs and _continues_sentence(paragraphs[-1].line, line):
+            # a sentence goes on in the very next line, never across a heading or a table
+            if last == index - 1 and _continues_sentence(paragraphs[-1].line, line):
                 line = replace(paragraphs[-1].line,
                                cells=(paragraphs[-1].line.text + line.text,))
                 paragraphs.pop()
             paragraphs.append(Paragraph(section, line))
+            last = index
         index += 1
     return paragraphs
 
