@@ -183,6 +183,17 @@ def test_a_year_named_later_in_the_sentence_or_as_a_start_is_not_a_figures_year(
           ("決定件数", "count", 1462, 2017)]
 
 
+def test_the_year_a_sentence_opens_with_goes_on_into_the_next_not_a_figures_own_year():
+    assert _figures_with_years(
+        "平成16年度の状況\n\n平成17年度(4月~9月)の開示請求は、対前年比76件減の126件であった。"
+        "県内85件、県外41件であった。\n"
+    ) == [("開示請求", "change", -76, 2005), ("開示請求", "count", 126, 2005), ("県内", "count", 85, 2005),
+          ("県外", "count", 41, 2005)]
+    assert _figures_with_years(
+        "2012年度の状況\n\nこれまでの最多は07年度の5074件だった。他に総務部が319件だった。\n"
+    ) == [("これまでの最多", "count", 5074, 2007), ("他に総務部", "count", 319, 2012)]
+
+
 def test_a_measure_in_a_breakdown_sentence_is_the_members_not_the_wholes():
     assert _figures_with_years(
         "平成27年度の状況\n\n開示決定等の件数は10,441件で、前年度と概ね同水準です。"

@@ -201,6 +201,7 @@ _AMOUNTING_TO = ("に当たる", "にあたる", "に相当する")
 _OPENS_A_FIGURE = ("は", "が", "、")  # …は72件の決定を行い: the figure's own noun follows it
 _COMMA = re.compile(r"(?<![\d]),|,(?!\d{3})")  # a comma that is no thousands separator
 _ERALESS_CALENDAR_YEAR = re.compile(r"(?:^|、)(?P<year>\d{1,2})年(?:が|は|:)? ?$")
+_FIRST_CLAUSE = re.compile(r"^[^、]*")
 _OWN_YEAR = re.compile(r"年度(?:の|は|:|\()? ?$")  # right before the figure
 # 22年度, 07年度: not 過去3年度, nor the digits of 平成22年度, H22年度 or 2022年度
 _ERALESS_YEAR = re.compile(r"(?<![\d元年過去直近治正和成A-Za-z])(?P<year>\d{1,2})年度")
@@ -408,8 +409,10 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
     """The key figures of one paragraph, in the order they are stated."""
     found: list[Metric] = []
     checks: list[Check] = []
+    # 平成17年度の開示請求は126件であった。県内85件、…: a year named goes on into the next sentences
+    year_so_far = fiscal_year.start_year if fiscal_year else None
     for sentence in _sentences(paragraph.line.text):
-        reader = _SentenceReader(paragraph, sentence, fiscal_year)
+        reader = _SentenceReader(paragraph, sentence, fiscal_year, year_so_far)
         for figure in _FIGURE.finditer(reader.text):
             reader.read(figure)
             if _not_a_key_figure(reader.text, figure):
@@ -421,6 +424,7 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
             found.extend(_figures(reader.stated, reader.name + total, figure, reader.year,
                                   reader.change))
         found.extend(_bracketed_pairs(reader.stated, reader.text, fiscal_year))
+        year_so_far = _opening_year(reader.text, fiscal_year, year_so_far)
     return MetricsRead(_distinct(found), checks)
 
 
@@ -472,15 +476,15 @@ class _SentenceReader:
     """The name and fiscal year of each figure of a sentence, read in order: a figure without
     a name of its own keeps the one before it while the clause goes on."""
 
-    def __init__(self, paragraph: Paragraph, sentence: str, fiscal_year: FiscalYear | None):
+    def __init__(self, paragraph: Paragraph, sentence: str, fiscal_year: FiscalYear | None,
+                 year_so_far: int | None):
         self.paragraph, self.text = paragraph, _clauses_text(sentence)
         self.stated = _Stated(paragraph, sentence, fiscal_year)
-        report_year = fiscal_year.start_year if fiscal_year else None
-        self.name, self.year = "", report_year
+        self.name, self.year = "", year_so_far
         self.whole = ""  # the name of the last figure that is not a part of one (うち)
         self.change = self.previous_change = ""  # what the figure (the one before) says changed
         self.previous: re.Match[str] | None = None
-        self._clause_year = report_year
+        self._clause_year = year_so_far
         breakdown = _BREAKDOWN.match(self.text)
         self.member = _cleaned(breakdown["member"]) if breakdown else ""
         self.member_end = breakdown.end() if breakdown else 0
@@ -597,6 +601,18 @@ def _year_named(since_previous: str, report: FiscalYear | None) -> tuple[bool, i
         return True, named.start_year
     eraless = _eraless_year(text, report)
     return eraless is not None or bool(_ERALESS_YEAR.search(text)), eraless
+
+
+def _opening_year(text: str, report: FiscalYear | None, so_far: int | None) -> int | None:
+    """The year a sentence opens with (``平成17年度(4月~9月)の開示請求は、…``, ``12年度の建設部に
+    対する…``), which the sentences after it go on in; not a figure's own (``最多は07年度の5074件``)."""
+    first_figure = _FIGURE.search(text)
+    opening = _FIRST_CLAUSE.match(text[:first_figure.start()] if first_figure else text)
+    if opening is None or (first_figure and opening.end() == first_figure.start()
+                           and _OWN_YEAR.search(opening.group())):
+        return so_far
+    named, year = _year_named(opening.group(), report)
+    return year if named else so_far
 
 
 def _eraless_year(text: str, report: FiscalYear | None) -> int | None:
