@@ -143,7 +143,9 @@ _TOPIC = re.compile(r"^.*(?<!又)(?<!また)は、?")  # not 公開又は部分�
 _BRACKETED_YEAR = re.compile(r"\([^()]*年度[^()]*\)")
 _BULLETS = "・•●○■◆◇□※-* "
 # ``開示請求(…公文書が対象)``: a clause in brackets explains the name and is no part of it.
-_GLOSS = re.compile(r" ?\([^()]{6,}\)")
+# (A bracket of a few kanji is a qualifier that names a part: 法人情報(事業活動情報).)
+_GLOSS = re.compile(r" ?\((?=[^()]*[\u3040-\u309f])[^()]{6,}\)| ?\([^()]{11,}\)")
+_ASIDE = re.compile(r" ?\([^()]{6,}\)")  # (平成29年度開始): no year of the sentence
 # ``開示請求(義務的開示)によるもの``, ``区長の事務に関するもの``: the thing named is before ``もの``.
 _WHAT_IT_IS = re.compile(r"^(?P<what>.+?)(?:による|に関する|に係る|についての|について[^、。]*?)もの$")
 _CONJUNCTION = re.compile(r"^(?:及び|並びに|又は|または|ならびに)")
@@ -592,7 +594,7 @@ def _year_named(since_previous: str, report: FiscalYear | None) -> tuple[bool, i
         year = _ERALESS_CALENDAR_YEAR.search(since_previous) if "年" in since_previous else None
         eraless = _eraless_year(f"{year['year']}年度", report) if year else None
         return eraless is not None, eraless
-    text = _SINCE_YEAR.sub("", _GLOSS.sub("", since_previous))  # (平成29年度開始): a gloss
+    text = _SINCE_YEAR.sub("", _ASIDE.sub("", since_previous))
     try:
         named = find_fiscal_year(text)
     except DateError:
