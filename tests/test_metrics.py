@@ -194,6 +194,13 @@ def test_the_year_a_sentence_opens_with_goes_on_into_the_next_not_a_figures_own_
     ) == [("これまでの最多", "count", 5074, 2007), ("他に総務部", "count", 319, 2012)]
 
 
+def test_a_part_after_a_figure_and_a_copula_and_a_whole_that_includes_a_figure():
+    got = _figures("2019年度の状況\n不開示となったのは103件で、うち99件は行政文書を保有していないことが理由だった。"
+                   "部分開示が908件、不存在68件を含む非開示は96件だった。\n")
+    assert [(name, value) for name, value, _, _ in got] == [
+        ("不開示", 103), ("部分開示", 908), ("不存在", 68), ("非開示", 96)]  # 99: a part (flagged)
+
+
 def test_a_measure_in_a_breakdown_sentence_is_the_members_not_the_wholes():
     assert _figures_with_years(
         "平成27年度の状況\n\n開示決定等の件数は10,441件で、前年度と概ね同水準です。"

@@ -106,6 +106,7 @@ _COUNTED_NOUN = re.compile(
 # figure counts, named after it, not who holds or does it, named before
 _ACTION_OR_EXISTENCE = re.compile(r"^(?:\([^()]*\))?の[^、。]{2,20}?(?:がありました|があり|があった|を行)")
 _SAID_AFTER = re.compile(r"^は、?(?P<name>[^、。]{2,30}?)(?:による|に関する|に係る)もの")
+_COPULA_END = re.compile(r"(?:で|であり|であった|となり)、?$")
 _FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
 # The name patterns below read the end of a text. Each opens with a lookbehind that lets a
 # match start only where its run of name characters starts: the leftmost match starts there
@@ -115,6 +116,7 @@ _ADJACENT = re.compile(r"(?<![^\s、。,:「」()『』→])(?P<name>[^\s、。,
 _ITEM = re.compile(r"(?<![^、。:])(?:(?P<name>[^、。:()]{2,30}\([^()]{1,10}\)) ?"
                    r"|(?P<item>[^、。:()]{2,30}) ?\()$")
 # ``町長に対して8件``: the figure of whom it was addressed to
+_INCLUDING = re.compile(rf"^.*\d(?:{_UNIT})を含(?:む|めた)")
 _EXCLUDING = re.compile(r"(?<![^、。])(?P<what>[^、。]{1,20}?)を除(?:く|いた) ?$")
 _ADDRESSEE = re.compile(r"(?<![^、。])(?P<name>[^、。]{1,20}?)に対して ?$")
 _COLON = re.compile(r"(?<![^、。,:「」()])(?P<name>[^、。,:「」()]+?) ?: ?$")
@@ -225,6 +227,7 @@ def _cleaned(raw: str) -> str:
     name = _ENUMERATION.sub("", _BRACKETED_YEAR.sub("", raw.strip()).strip(_BULLETS))
     name = _CONJUNCTION.sub("", _GLOSS.sub("", _WHAT_IT_IS.sub(r"\g<what>", name)))
     name = _FOLLOWING.sub("", name)  # 続いて教育委員会
+    name = _INCLUDING.sub("", name)  # 不存在68件を含む非開示
     for pattern in (_PERIOD, _TOPIC):
         name = pattern.sub("", name).strip()
     name = _NOMINALIZED.sub("", name)
@@ -344,7 +347,8 @@ def _name_before(before: str) -> _Named | None:
         return _Named(f"{less.name}({excluding['what']}を除く)") if less and less.name else None
     if before.rstrip("、").endswith("うち"):
         whole_text = before.rstrip("、").removesuffix("うち").removesuffix("の").rstrip("( ")
-        if _FIGURE_END.search(whole_text) or whole_text.endswith(("こ", "そ")):
+        if (_FIGURE_END.search(_COPULA_END.sub("", whole_text))  # 103件で、うち99件
+                or whole_text.endswith(("こ", "そ"))):
             # 対象公文書20,868件のうち17,198件, このうち543件: of the figure before
             return _Named("", part_of=True)
         whole = _ADJACENT.search(whole_text)
