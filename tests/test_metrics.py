@@ -201,6 +201,14 @@ def test_a_part_after_a_figure_and_a_copula_and_a_whole_that_includes_a_figure()
         ("不開示", 103), ("部分開示", 908), ("不存在", 68), ("非開示", 96)]  # 99: a part (flagged)
 
 
+def test_a_figure_whose_noun_was_cut_off_with_the_page_is_a_failed_check():
+    read = metrics(outline(read_text(
+        "令和3年度\n\n令和3年度は、84件の開示請求があり、1件の請求に対して複数の決定をしたため、107件の\n".encode(),
+        "t.txt")).paragraphs[-1], None)
+    assert [(m.metric, m.value) for m in read.metrics] == [("開示請求", 84)]
+    assert [c.actual for c in read.checks] == ["107件"]
+
+
 def test_a_measure_in_a_breakdown_sentence_is_the_members_not_the_wholes():
     assert _figures_with_years(
         "平成27年度の状況\n\n開示決定等の件数は10,441件で、前年度と概ね同水準です。"

@@ -533,6 +533,8 @@ class _SentenceReader:
 
     def _name(self, figure: re.Match[str], before: str, since: str, a_year_earlier: bool) -> str:
         previous, name = self.previous, self.name
+        if self.text[figure.end():].rstrip("。 ") == "の":
+            return ""  # …107件の (the page cut here): what it counts is not printed
         named = None if a_year_earlier else _name_before(before)
         comparison = bool(named and _COMPARISON.match(named.name))
         compared = bool(previous and self.change and (
