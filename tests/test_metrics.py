@@ -218,6 +218,12 @@ def test_a_measure_in_a_breakdown_sentence_is_the_members_not_the_wholes():
           ("水道局の開示決定等の件数", "count", 1060, 2015)]
 
 
+def test_the_owner_of_a_figure_listed_after_another_with_to():
+    got = _figures("1 状況\n\n区民課は、住民異動届の8世帯と高齢受給者証再交付申請書の1名について説明する。\n")
+    assert [(name, value, unit) for name, value, unit, _ in got] == [
+        ("住民異動届", 8, "世帯"), ("高齢受給者証再交付申請書", 1, "名")]
+
+
 def test_whose_figure_it_is_and_a_share_of_the_whole_named_by_its_subject():
     assert _figures_with_years(
         "平成29年度の状況\n\n請求件数が最も多いのは、市長の726件で、次いで上下水道事業管理者の114件です。"

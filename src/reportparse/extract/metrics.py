@@ -116,6 +116,7 @@ _ADJACENT = re.compile(r"(?<![^\s、。,:「」()『』→])(?P<name>[^\s、。,
 _ITEM = re.compile(r"(?<![^、。:])(?:(?P<name>[^、。:()]{2,30}\([^()]{1,10}\)) ?"
                    r"|(?P<item>[^、。:()]{2,30}) ?\()$")
 # ``町長に対して8件``: the figure of whom it was addressed to
+_LISTED_FIGURE = re.compile(rf"\d(?:{_UNIT})(?:と|及び|および|並びに|や)")
 _INCLUDING = re.compile(rf"^.*\d(?:{_UNIT})を含(?:む|めた)")
 _EXCLUDING = re.compile(r"(?<![^、。])(?P<what>[^、。]{1,20}?)を除(?:く|いた) ?$")
 _ADDRESSEE = re.compile(r"(?<![^、。])(?P<name>[^、。]{1,20}?)に対して ?$")
@@ -276,7 +277,8 @@ def _owner(before: str) -> str:
     """``…市長の726件で、次いで上下水道事業管理者の114件``: whose figure it is."""
     if not before.endswith("の") or before.endswith("のうち"):
         return ""
-    owner = _OWNER.fullmatch(_FOLLOWING.sub("", before[:-1].rsplit("、", 1)[-1]))
+    clause = _LISTED_FIGURE.split(before[:-1].rsplit("、", 1)[-1])[-1]  # Aの8世帯とBの1名
+    owner = _OWNER.fullmatch(_FOLLOWING.sub("", clause))
     name = _cleaned(owner["name"]) if owner else ""
     return name if _usable(name) and not name.endswith(_WHOLE) else ""
 
