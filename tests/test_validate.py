@@ -149,6 +149,14 @@ def test_label_and_count_rows_and_rows_of_digits_alone_are_rows_run_together(par
         "2月20218"]  # 資料1 alone is a heading; 秘書関係6 / 人事関係4 are not one sentence
 
 
+def test_a_row_of_counted_cells_run_together_is_no_key_figure(parse_bytes):
+    text = "令和5年度の状況\n\n報告分は11件でした。\n\n分類2の内訳\n誤送付3件2件5件\n\n5件2件7件\n"
+    report = parse_bytes(text.encode())
+    assert [(m.metric, m.value) for m in report.metric_records] == [("報告分", 11)]
+    assert [c.actual for c in report.check_records if c.status == "failed"] == [
+        "誤送付3件2件5件", "5件2件7件"]
+
+
 def test_a_phone_number_or_a_year_is_not_a_row_run_together(parse_bytes):
     text = ("令和5年度の運用状況\n\n開示請求は5件でした。\n電話:0184-24-3321\n情報公開総合窓口Tel.内線2214\n"
             "令和5年度2024\n")

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
 
-from .extract.vocabulary import GRAND_TOTALS, LABEL_DIGITS_ROW
+from .extract.vocabulary import COUNTED_CELLS_ROW, GRAND_TOTALS, LABEL_DIGITS_ROW
 from .records import Check, Incident, IncidentList, Line, Metric, TableCell
 from .values.dates import DateError, FiscalYear, find_dates, parse_date
 from .values.numbers import parse_quantity
@@ -310,6 +310,8 @@ def _cells_run_together(line: Line) -> bool:
         return False
     if line.text.isdigit():
         return len(line.text) >= 8 and not line.text.startswith("0")  # not a phone number
+    if COUNTED_CELLS_ROW.match(line.text):
+        return True
     run = _RUN_TOGETHER.match(line.text)
     return run is not None and not re.search(r"[\d。、:\s\-.A-Za-z]", _YEAR_IN_LABEL.sub("", run["label"]))
 

@@ -84,6 +84,8 @@ LIST_ITEM = re.compile(r"^[-•] (?P<text>.+)$")
 # count, perhaps with a second pair (``訴訟関係1``, ``1月2032``, ``市長51新規31``). Alone, such a
 # line may be a heading (資料1); among others of its kind it is a row.
 LABEL_DIGITS_ROW = re.compile(r"^(?:(?:[\u3040-\u30ff\u4e00-\u9fff・]+|\d{1,2}月)\d+)+$")
+# A row whose counted cells ran together with nothing between them: ``誤送付3件2件5件``, ``5件2件7件``.
+COUNTED_CELLS_ROW = re.compile(rf"^[^\d、。]*(?:\d[\d,]*(?:{COUNTER_PATTERN})){{2,}}$")
 TEXT_HEADER = re.compile(r"(?:内容|概要|理由|備考|摘要|件名|名称)$")
 TOTAL_LABELS = frozenset({"合計", "計", "総計", "小計", "総数"})
 GRAND_TOTALS = frozenset({"合計", "総計", "総数"})
