@@ -209,6 +209,11 @@ def test_a_figure_whose_noun_was_cut_off_with_the_page_is_a_failed_check():
     assert [c.actual for c in read.checks] == ["107件"]
 
 
+def test_last_years_level_as_the_first_figure_of_a_sentence():
+    assert _figures_with_years("2019年度の状況\n\n同様の請求は前年度の15件から10倍超の199件だった。\n") == [
+        ("同様の請求", "count", 15, 2018), ("同様の請求", "count", 199, 2019)]
+
+
 def test_a_measure_in_a_breakdown_sentence_is_the_members_not_the_wholes():
     assert _figures_with_years(
         "平成27年度の状況\n\n開示決定等の件数は10,441件で、前年度と概ね同水準です。"

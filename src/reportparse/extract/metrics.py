@@ -504,7 +504,8 @@ class _SentenceReader:
         since = self.text[self.previous.end() if self.previous else 0:figure.start()]
         # 前年度の626件 is last year's; 前年度の22.3%減 is this year's change against it
         self.previous_change, self.change = self.change, _change_of(self.text, figure)
-        a_year_earlier = bool(self.previous and _PREVIOUS_YEAR.search(before) and not self.change)
+        last_years = bool(_PREVIOUS_YEAR.search(before) and not self.change)
+        a_year_earlier = bool(self.previous) and last_years  # named as the figure before it
         self.name = self._of_member(self._name(figure, before, since, a_year_earlier), figure)
         if not self.name.endswith("(うち)") and before.count("(") <= before.count(")"):
             self.whole = self.name
@@ -523,7 +524,7 @@ class _SentenceReader:
                 self._clause_year = report.start_year if report else None
             self._clause_year = year if named else self._clause_year
             clause_year = self._clause_year
-            earlier = a_year_earlier or from_to
+            earlier = last_years or from_to
             self.year = clause_year - 1 if earlier and clause_year else clause_year
         self.previous = figure
 
