@@ -56,6 +56,8 @@ def test_municipality(texts, expected):
     (("市が1991年度から施行している制度に基づく02年度の請求は60人", "1998年度769件、99年度2390件"),
      2002),  # two digits on a page of Western years; 1998年度769件 is data
     (("不服申し立てが増えたのは2011年度。", "2012年度の答申は6件"), 2012),  # when it happened
+    (("平成12年度から新たな情報公開条例を", "施行いたしました。"), None),  # when a law began
+    (("平成30年度から令和4年度までの状況",), 2022),  # a range is no start
     (("請求が最も多かったのは、平成25年度で", "平成26年度の運用状況"), 2014),
 ])
 def test_stated_fiscal_year(texts, start_year):
