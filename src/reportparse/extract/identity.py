@@ -41,7 +41,8 @@ PREFECTURES = (
 # What follows a municipality's name when the text speaks of it as the publisher.
 GOVERNS = ("個人情報", "情報公開", "条例", "区政", "市政", "町政", "村政", "県政", "都政", "府政",
            "公文書", "行政", "長", "役所", "議会", "の個人情報", "の情報公開", "報",
-           "は、",  # 港区は、…判明しました: the subject of the notice
+           "は *、",  # 港区は、…判明しました, 青森県は29日、…発表した: the subject of the notice
+           "において、",  # 東京都板橋区において、…発表した
            "がまとめた", "が運用する", "における情報公開", "における個人情報",
            "は ?情報公開", "は ?個人情報", "に個人情報")  # 東京都は2016年度の情報公開…をまとめた
 _KANJI = r"\u4e00-\u9fff々ヶケノ"  # 鎌ケ谷市, 一ノ関
