@@ -67,6 +67,19 @@ def test_a_date_under_a_heading_of_its_own_dates_the_notice(parse_bytes):
         "誤送信", "2017-08-21", "平成29年8月21日(月)")
 
 
+def test_a_notice_titled_by_its_kind_with_what_happened_and_when_but_no_cause_yet(parse_bytes):
+    text = ("個人情報を含む書類の紛失について\n\n更新日:2025年12月25日\n\n1 事故の概要\n\n"
+            "委託先の事業者が、預かった月次報告書を紛失した。\n\n2 発覚時期\n\n令和7年11月25日(火曜)\n\n"
+            "5 経緯\n\n11月19日 担当者が書類を確認したところ、9月分の報告書が未着であることが判明。\n")
+    report = parse_bytes(text.encode())
+    incident, = report.incident_records
+    assert (incident.category, incident.occurred) == ("紛失", "2025-11-25")
+    assert incident.description == (  # what happened first, then the story kept with it
+        "委託先の事業者が、預かった月次報告書を紛失した。 11月19日 担当者が書類を確認したところ、"
+        "9月分の報告書が未着であることが判明。")
+    assert report.fiscal_year == 2025
+
+
 def test_minutes_with_a_date_and_the_contents_of_the_meeting_are_no_incident(parse_bytes):
     text = ("第103回宮崎県公文書開示審査会\n1 日時\n平成25年2月5日(火)\n2 主な議事内容\n"
             "平成23年度の公文書開示制度の運用状況について報告を行なった。開示請求の件数は9,593件。\n")

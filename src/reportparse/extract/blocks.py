@@ -59,10 +59,13 @@ class _Block:
         self.last_label = label
         self.paragraphs.append(paragraph)
 
-    def is_incident(self) -> bool:
+    def is_incident(self, title: str) -> bool:
         """A description and what makes a list of incidents; under headings of their own, a
-        cause or measures (minutes print 日時 and 主な議事内容 too)."""
+        cause or measures (minutes print 日時 and 主な議事内容 too), or a date in a notice whose
+        title names a kind of incident (``個人情報を含む書類の紛失について``)."""
         evidence = WHAT_MAKES_AN_INCIDENT if self.labelled else _SECTION_EVIDENCE
+        if not self.labelled and any(kind in title for kind in words.INCIDENT_KINDS):
+            evidence = (*evidence, "occurred")
         return "description" in self.meanings and any(
             meaning in self.meanings for meaning in evidence)
 
@@ -78,13 +81,14 @@ def _field(paragraph: Paragraph) -> tuple[str, str, str, bool] | None:
     title = paragraph.section.title if paragraph.section else ""
     found = header_meaning(title) if title else None
     if found is None and title.endswith(words.STORY_HEADINGS):
-        title, found = "概要", header_meaning("概要")  # 経緯: the story, read as the description
+        # 経緯: the story, read as the description where no 概要 heading says what happened
+        title, found = "概要と経緯", header_meaning("概要と経緯")
     if found is None or found[1] not in _SECTION_FIELDS:
         return None  # 2 …の内容及び件数: figures under such a heading stay key figures
     return title, found[1], paragraph.line.text, False
 
 
-def _blocks(paragraphs: tuple[Paragraph, ...]) -> list[_Block]:
+def _blocks(paragraphs: tuple[Paragraph, ...], title: str) -> list[_Block]:
     blocks: list[_Block] = []
     for paragraph in paragraphs:
         read = _field(paragraph)
@@ -95,7 +99,7 @@ def _blocks(paragraphs: tuple[Paragraph, ...]) -> list[_Block]:
         if not blocks or not blocks[-1].takes(label, labelled, section):
             blocks.append(_Block(section, labelled))
         blocks[-1].add(label, meaning, text, paragraph)
-    return [block for block in blocks if block.is_incident()]
+    return [block for block in blocks if block.is_incident(title)]
 
 
 def _row(number: int, block: _Block, title: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -136,7 +140,7 @@ def incident_blocks(paragraphs: tuple[Paragraph, ...], title: str, first_no: int
     """The incidents printed as labelled prose, as grids numbered from ``first_no``, and the
     paragraphs left for the key figures. ``title`` is the report's first line (a notice's
     title names the kind of incident: ``…の誤送付について``)."""
-    blocks = _blocks(paragraphs)
+    blocks = _blocks(paragraphs, title)
     used = {id(paragraph) for block in blocks for paragraph in block.paragraphs}
     grids: list[Grid] = []
     for block in blocks:
