@@ -70,6 +70,13 @@ def test_a_sentence_does_not_go_on_across_a_heading():
         ("情報公開制度", "取り下げ6件、却下0"), ("業務の登録状況", "業務登録件数 371")]
 
 
+def test_a_numbered_sentence_is_no_heading_but_a_note_with_a_full_stop_may_be_in_one():
+    found = _outline("平成24年度の運用状況\n    1. 開示請求の件数は8,383件で、前年度と比較して1,210件の減。(約13%減)\n"
+                     "2 届出状況(尾道市個人情報保護条例(以下「条例」といいます。)第8条)\n本文。\n")
+    assert [s.title for s in found.sections] == ["届出状況"]
+    assert found.paragraphs[1].line.text.startswith("1. 開示請求の件数は8,383件で")
+
+
 def test_headings_of_every_style():
     text = ("■情報公開制度\n本文。\n1.請求の状況\n本文。\n(1)内訳\n本文。\n◇業務の登録\n本文。\n"
             "目的外利用\n\n本文。\nできる場合:\n(1)本人の同意があるとき\n")

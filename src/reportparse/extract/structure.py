@@ -468,7 +468,7 @@ class _Headings:
 
     def read(self, line: Line, previous: Line | None) -> Section | None:
         text = line.text
-        if len(line.cells) != 1 or text.endswith("。") or _is_bare_values(text):
+        if len(line.cells) != 1 or _ends_a_sentence(text) or _is_bare_values(text):
             return None
         for style_no, style in enumerate(words.NUMBERED_HEADINGS):
             match = style.match(text)
@@ -486,11 +486,20 @@ class _Headings:
         return None
 
 
+def _ends_a_sentence(text: str) -> bool:
+    """A full stop outside brackets (``1. 開示請求の件数は8,383件で、…の減。(約13%減)``); not
+    one inside a heading's note (``1 …届出状況(…(以下「条例」といいます。)第8条)``)."""
+    return "。" in _NESTED_BRACKETS.sub("", _NESTED_BRACKETS.sub("", text))
+
+
 def _is_plain_title(text: str) -> bool:
     """A short line of words; not a label and its text (``【所管課】企画課``)."""
     return (len(text) <= words.PLAIN_HEADING_MAX and not _NOT_IN_TITLE.search(text)
             and not text.endswith(words.SENTENCE_ENDINGS) and not text.startswith(("『", "「"))
             and not (text.startswith("【") and not text.endswith("】")))
+
+
+_NESTED_BRACKETS = re.compile(r"\([^()]*\)")  # applied twice: a bracket in a bracket
 
 
 # --- the chain ----------------------------------------------------------------------------
