@@ -24,6 +24,7 @@ from ..values.dates import (
     DateError,
     FiscalYear,
     find_fiscal_year,
+    find_period,
     fiscal_year_in,
     named_fiscal_year,
     period_fiscal_year,
@@ -113,7 +114,8 @@ def municipality(lines: Iterable[Line]) -> str:
 def stated_fiscal_year(lines: Sequence[Line]) -> FiscalYear | None:
     """The fiscal year ``lines`` (the report's prose, headings and captions: not its table
     rows) state first: ``令和3年度``; a period ``令和4年4月1日~令和5年3月31日``; or an era-less
-    ``19年度`` whose era is the one the page writes most."""
+    ``19年度`` whose era is the one the page writes most; else the fiscal year a shorter period
+    lies in (``令和5年10月21日~令和5年11月20日報告分``)."""
     texts: list[str] = []  # data years stripped line by line: most reports stop at the first
     for line in lines:
         text = _DATA_YEAR.sub("", line.text) if "年" in line.text else line.text
@@ -124,9 +126,19 @@ def stated_fiscal_year(lines: Sequence[Line]) -> FiscalYear | None:
         period = _period(text)
         if period:
             return period
-    if any(_WESTERN_YEAR.search(line.text) for line in lines):
-        return _western_two_digits(texts)
-    return _eraless(texts)
+    western = any(_WESTERN_YEAR.search(line.text) for line in lines)
+    return (_western_two_digits(texts) if western else _eraless(texts)) or _within_one_period(texts)
+
+
+def _within_one_period(texts: Sequence[str]) -> FiscalYear | None:
+    for text in texts:
+        try:
+            period = find_period(text)
+        except DateError:
+            continue
+        if period and len(period.fiscal_years) == 1:
+            return named_fiscal_year(period.fiscal_years[0].start_year)
+    return None
 
 
 def _western_two_digits(texts: Sequence[str]) -> FiscalYear | None:
