@@ -214,6 +214,12 @@ def test_last_years_level_as_the_first_figure_of_a_sentence():
         ("同様の請求", "count", 15, 2018), ("同様の請求", "count", 199, 2019)]
 
 
+def test_hundreds_of_millions_are_one_figure():
+    got = _figures("令和4年度の状況\n\n補助金の過払いは約5億1000万円でした。損害額は5億円でした。\n")
+    assert [(name, value, unit) for name, value, unit, _ in got] == [
+        ("補助金の過払い", 510_000_000, "円"), ("損害額", 500_000_000, "円")]
+
+
 def test_a_measure_in_a_breakdown_sentence_is_the_members_not_the_wholes():
     assert _figures_with_years(
         "平成27年度の状況\n\n開示決定等の件数は10,441件で、前年度と概ね同水準です。"

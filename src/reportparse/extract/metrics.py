@@ -72,7 +72,8 @@ from .vocabulary import COUNTED_CELLS_ROW, FIRST_REPORT_YEAR
 _UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
 # ``3万5千件``, ``約5百件``, ``1万2,345人``, ``1万3175件``, ``4千303件``: digits with kanji powers of
 # ten (not ``5千円``, a counter); the digits after 万 or 千 are its lower places, never a figure
-_MAGNITUDES = (r"\d+(?:\.\d+)?万(?:\d+千(?!円)(?:\d{1,3})?|\d{1,3}(?:,\d{3})+|\d{1,4})?"
+_TEN_THOUSANDS = r"\d+(?:\.\d+)?万(?:\d+千(?!円)(?:\d{1,3})?|\d{1,3}(?:,\d{3})+|\d{1,4})?"
+_MAGNITUDES = (rf"\d+(?:\.\d+)?億(?:{_TEN_THOUSANDS}|\d{{1,4}})?|{_TEN_THOUSANDS}"  # 5億1000万
                r"|\d+千(?!円)\d{1,3}|\d+(?:千(?!円)|百)")
 # ``八件``, ``二十一件``, ``ゼロ件``: kanji numerals, as minutes and vertical text print counts; only
 # before 件 and 名, and not inside a word (``同一件名``, ``唯一``, ``一人一人``)
@@ -84,7 +85,7 @@ _FIGURE = re.compile(
     r"(?P<prefix>各|それぞれ|計|合計)?(?:約|およそ|延べ|のべ)?"
     # 第3回 is the third meeting, not three: an ordinal is no figure
     # ``5 5 9 人``: a digit of a letter-spaced number, not a figure of its own
-    rf"(?<![第\d,.万千])(?<!\d )(?P<number>{_KANJI_COUNT}|[△▲-]?(?:{_MAGNITUDES}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|・\d+(?=%))?)"
+    rf"(?<![第\d,.億万千])(?<!\d )(?P<number>{_KANJI_COUNT}|[△▲-]?(?:{_MAGNITUDES}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|・\d+(?=%))?)"
     # ``335 件``, as a PDF's text layer may space it: then the counter starts no longer word
     # (``1 課題``, ``2 回答``), except a change or an approximation (``12 件増加``, ``5 人程度``)
     rf"(?P<spaced> )?(?P<unit>{_UNIT})(?(spaced)(?!(?![増減前程以余超弱強多少上下])[\u4e00-\u9fff]))"

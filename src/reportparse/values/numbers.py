@@ -31,14 +31,14 @@ def parse_number(text: str) -> int | float | None:
     return -value if match["sign"] else value
 
 
-_POWERS = {"万": 10_000, "千": 1_000, "百": 100}
+_POWERS = {"億": 100_000_000, "万": 10_000, "千": 1_000, "百": 100}
 _KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千")
-_DIGITS_AND_POWER = re.compile(r"(?P<digits>[\d.]+)(?P<power>[万千百])?")
+_DIGITS_AND_POWER = re.compile(r"(?P<digits>[\d.]+)(?P<power>[億万千百])?")
 
 
 def parse_figure_number(text: str) -> int | float | None:
     """The number of a figure in prose: digits as ``parse_number`` reads them, with kanji powers
-    of ten (``3万5千`` -> 35000, ``1.5万`` -> 15000, ``1万2,345`` -> 12345) and ``・`` as the
+    of ten (``3万5千`` -> 35000, ``1.5万`` -> 15000, ``1万2,345`` -> 12345, ``5億1000万``) and ``・`` as the
     decimal point of a figure set vertically (``44・6`` -> 44.6)."""
     text = text.replace("・", ".")
     if text == "ゼロ":
