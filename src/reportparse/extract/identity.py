@@ -55,7 +55,7 @@ _HEADER_MAX = 25
 _KINDS = "都道府県市区町村"
 _YEAR_OR_DAY = re.compile(  # (〒191-8686日野市: 8686 is no day, 日 opens the name)
     r"の?(?:(?:明治|大正|昭和|平成|令和)?(?<!\d)(?:\d{1,4}|元)(?:年度|年)|(?<!\d)\d{1,2}(?:月|日)"
-    r"|\d+(?:回|号))の?")
+    r"|第?(?:\d+|[一二三四五六七八九十]+)(?:回|号))の?")  # 第二回練馬区議会: no 第二回練馬区
 _ERAS_OF_REPORTS = ("昭和", "平成", "令和")
 _RANGE_TO = re.compile(r"^ ?(?:~|から|-) ?(?P<last>\S*?年度)")
 _WESTERN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}年度")
