@@ -220,6 +220,13 @@ def test_hundreds_of_millions_are_one_figure():
         ("補助金の過払い", 510_000_000, "円"), ("損害額", 500_000_000, "円")]
 
 
+def test_where_each_figure_of_a_list_is_but_not_where_the_subjects_went():
+    got = _figures("平成20年度の状況\n\n請求件数は3,385件で、県土整備部出先に約2千4百件、農政水産部出先に約900件などとなっている。"
+                   "個人情報開示請求は、市長部局宛に10件ありました。\n")
+    assert [(name, value) for name, value, _, _ in got] == [
+        ("請求件数", 3385), ("県土整備部出先", 2400), ("農政水産部出先", 900), ("個人情報開示請求", 10)]
+
+
 def test_a_measure_in_a_breakdown_sentence_is_the_members_not_the_wholes():
     assert _figures_with_years(
         "平成27年度の状況\n\n開示決定等の件数は10,441件で、前年度と概ね同水準です。"

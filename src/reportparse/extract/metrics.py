@@ -74,7 +74,7 @@ _UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
 # ten (not ``5千円``, a counter); the digits after 万 or 千 are its lower places, never a figure
 _TEN_THOUSANDS = r"\d+(?:\.\d+)?万(?:\d+千(?!円)(?:\d{1,3})?|\d{1,3}(?:,\d{3})+|\d{1,4})?"
 _MAGNITUDES = (rf"\d+(?:\.\d+)?億(?:{_TEN_THOUSANDS}|\d{{1,4}})?|{_TEN_THOUSANDS}"  # 5億1000万
-               r"|\d+千(?!円)\d{1,3}|\d+(?:千(?!円)|百)")
+               r"|\d+千(?!円)(?:\d百|\d{1,3})|\d+(?:千(?!円)|百)")  # 2千4百
 # ``八件``, ``二十一件``, ``ゼロ件``: kanji numerals, as minutes and vertical text print counts; only
 # before 件 and 名, and not inside a word (``同一件名``, ``唯一``, ``一人一人``)
 _KANJI_COUNT = (r"(?<![同統唯単万第逐均〇一二三四五六七八九十百千])"
@@ -121,6 +121,7 @@ _LISTED_FIGURE = re.compile(rf"\d(?:{_UNIT})(?:と|及び|および|並びに|�
 _INCLUDING = re.compile(rf"^.*\d(?:{_UNIT})を含(?:む|めた)")
 _EXCLUDING = re.compile(r"(?<![^、。])(?P<what>[^、。]{1,20}?)を除(?:く|いた) ?$")
 _ADDRESSEE = re.compile(r"(?<![^、。])(?P<name>[^、。]{1,20}?)に対して ?$")
+_WHERE = re.compile(r"(?<=、)(?P<name>[^、。]{2,20}?)に ?(?:約|およそ)?$")  # …、農政水産部出先に約900件
 _COLON = re.compile(r"(?<![^、。,:「」()])(?P<name>[^、。,:「」()]+?) ?: ?$")
 # ``「…関連」(529件)``, ``「建築計画概要書」が「6,334件」``, ``「…届」の456件``: the quoted item's figure
 _QUOTED = re.compile(r"「(?P<name>[^「」]+)」 ?(?:\(|(?:が|の|は|:)?「?)$")
@@ -341,8 +342,8 @@ def _name_before(before: str) -> _Named | None:
     colon = _COLON.search(before)
     if colon:
         return _Named(_cleaned(colon["name"]))
-    addressee = _ADDRESSEE.search(before)
-    if addressee:
+    addressee = _ADDRESSEE.search(before) or _where_among_others(before)
+    if addressee and _usable(_cleaned(addressee["name"])):
         return _Named(_cleaned(addressee["name"]))
     excluding = _EXCLUDING.search(before) if "を除" in before else None
     if excluding:  # 公開請求のうち、取下げを除く1,047件: the whole less what it names
@@ -367,6 +368,13 @@ def _name_before(before: str) -> _Named | None:
     if subject:
         return _Named(_listed_with(before[:subject.start()], _cleaned(subject["name"])))
     return None
+
+
+def _where_among_others(before: str) -> re.Match[str] | None:
+    """``…3,385件で、県土整備部出先に約2千4百件、農政水産部出先に約900件``: where each of a list of
+    figures is (alone, ``市長部局宛に10件`` is where the subject's figure went: named by the subject)."""
+    where = _WHERE.search(before) if before.rstrip(" 約およそ").endswith("に") else None
+    return where if where and _FIGURE.search(before, 0, where.start()) else None
 
 
 def _listed_with(earlier: str, name: str) -> str:
