@@ -66,6 +66,9 @@ def test_bad_inputs_are_listed_and_the_rest_is_written(tmp_path):
     (inputs / "empty.txt").write_bytes(b"")
     (inputs / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (inputs / "letter.txt").write_text("拝啓 時下ますますご清栄のこととお慶び申し上げます。\n", encoding="utf-8")
+    (inputs / "title.txt").write_text(  # a report's opening, cut before its figures
+        "情報公開・個人情報保護制度の内容と令和3年度実施・運用状況\n\n市が持っている情報は、市民の共有の財産です。\n",
+        encoding="utf-8")
     result = reportparse("parse", inputs, "-o", tmp_path / "out")
     assert result.returncode == 1
     errors = {row["source_path"].rsplit("/", 1)[-1]: row for row in read_csv(tmp_path / "out" / "errors.csv")}
@@ -73,7 +76,11 @@ def test_bad_inputs_are_listed_and_the_rest_is_written(tmp_path):
         "binary.txt": "unreadable_text", "empty.txt": "unreadable_text", "letter.txt": "no_report_found"}
     for name, row in errors.items():
         assert name in row["message"]  # every message names its file
-    assert [r["report_id"] for r in read_csv(tmp_path / "out" / "reports.csv")] == ["good"]
+    reports = {r["report_id"]: r for r in read_csv(tmp_path / "out" / "reports.csv")}
+    assert list(reports) == ["good", "title"]
+    assert (reports["title"]["fiscal_year"], reports["title"]["n_metrics"]) == ("2021", "0")
+    assert [(c["report_id"], c["check"]) for c in read_csv(tmp_path / "out" / "checks.csv")
+            if c["status"] == "failed" and c["report_id"] == "title"] == [("title", "figures_found")]
     assert "error: no_report_found" in result.stderr
 
 

@@ -61,6 +61,7 @@ def test_municipality(texts, expected):
      2002),  # two digits on a page of Western years; 1998年度769件 is data
     (("不服申し立てが増えたのは2011年度。", "2012年度の答申は6件"), 2012),  # when it happened
     (("平成12年度から新たな情報公開条例を", "施行いたしました。"), None),  # when a law began
+    (("区では、昭和61年に条例を制定し", "4年度情報公開制度の運用状況"), None),  # not 昭和4年度
     (("事務処理誤り等の状況", "令和5年10月21日~令和5年11月20日報告分 11件"), 2023),  # within one year
     (("令和5年10月21日~令和6年5月20日報告分",), None),  # over two: not one year's
     (("平成30年度から令和4年度までの状況",), 2022),  # a range is no start

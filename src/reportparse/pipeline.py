@@ -25,6 +25,7 @@ from .extract.incidents import IncidentList, incident_list, is_incident_grid
 from .extract.metrics import MetricsRead, metrics
 from .extract.structure import Grid, Outline, Paragraph, outline
 from .extract.tables import TableRead, table_cells
+from .extract.vocabulary import REPORT_TITLE, REPORT_TITLE_LINES
 from .read import ENGINES
 from .read.html import is_html, read_html
 from .read.pdf import damage_message, read_pdf
@@ -99,11 +100,16 @@ def build_report(document: Document, *, report_id: str, source_path: str,
                   + validate.check_captions_read(found.captions_unread))
     prose_checks = [check for read in prose for check in read.checks]
     if not (cells or figures or listed or tables.checks or loose_rows or prose_checks):
-        # a table that cannot be read is a failed check, not a missing report
-        raise ReportError(
-            "no_report_found",
-            f"{source_path}: no table, key figure or incident list found",
-        )
+        # a table that cannot be read is a failed check, not a missing report; so is a page
+        # titled as a report with no figure in its text
+        title = next((line for line in found.prose[:REPORT_TITLE_LINES]
+                      if REPORT_TITLE.search(line.text)), None)
+        if title is None:
+            raise ReportError(
+                "no_report_found",
+                f"{source_path}: no table, key figure or incident list found",
+            )
+        loose_rows.append(validate.figures_found(title))
     section_of_table = {grid.no: grid.section.no if grid.section else None
                         for grid in found.grids}
     checks = (

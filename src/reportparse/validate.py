@@ -345,6 +345,14 @@ def check_loose_rows(lines: Iterable[Line]) -> list[Check]:
     return checks
 
 
+def figures_found(title: Line) -> Check:
+    """A page titled as a report whose text holds no table, key figure or incident list: its
+    figures are images, or the text ends before them. Its identity is still worth writing."""
+    return _check("figures_found", False, None, f"line {title.line}", "tables or key figures",
+                  title.text, f"line {title.line}: {title.text[:40]!r} titles a report, but no "
+                  "table, key figure or incident list was found in its text")
+
+
 def check_captions_read(captions: Iterable[Line]) -> list[Check]:
     """A caption (``表1 開示請求者数``) with no table read under it: the table is an image, or
     its cells were not kept apart, and its values are missing."""

@@ -198,7 +198,7 @@ def _readings(text: str, eras: list[str]) -> set[int] | None:
             continue
         if found is None:
             return None
-        if len(eras) == 1 or FIRST_REPORT_YEAR <= found.start_year <= _latest_begun_fiscal_year():
+        if FIRST_REPORT_YEAR <= found.start_year <= _latest_begun_fiscal_year():  # not 昭和4年度
             years.add(found.start_year)
     return years
 

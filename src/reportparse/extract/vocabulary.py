@@ -108,5 +108,9 @@ FIRST_REPORT_YEAR = 1982
 INCIDENT_KINDS = ("誤交付", "誤送付", "誤送信", "誤発送", "誤配布", "誤配達", "誤廃棄", "誤掲載",
                   "誤記載", "誤表示", "誤公開", "誤返却", "誤提供", "誤登録", "誤入力", "紛失",
                   "滅失", "盗難", "流出", "漏えい", "漏洩", "不正アクセス", "不適切な保管")
+# A title that names a yearly report of this family (``情報公開・個人情報保護制度の内容と令和3年度
+# 実施・運用状況``): a page that prints one is a report even where its figures are images or cut off.
+REPORT_TITLE = re.compile(r"(?:情報公開|個人情報|公文書|自己情報).*(?:運用|実施|運営)(?:・(?:運用|実施|運営))?状況")
+REPORT_TITLE_LINES = 6  # the title is among a page's first lines of prose
 # Headings over an incident's story that no list column is named: its description.
 STORY_HEADINGS = ("経緯", "経過", "概況")
