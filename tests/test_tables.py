@@ -100,6 +100,16 @@ def test_unit_line_and_a_note_between_caption_and_table(parse_bytes):
     assert [(c[5], c[6], c[7]) for c in cells] == [("登録数(A)", "件", 3), ("件数", "人", 4)]
 
 
+def test_a_rank_first_table_is_labelled_by_its_second_column(parse_bytes):
+    text = ("平成27年度\n表2 内容別の決定状況(上位5位)\n順位\t請求内容\t決定件数(件)\t所管局\n"
+            "1\t工事設計書\t5,195\t建設局 ほか\n2\t食品営業許可台帳\t390\t福祉保健局\n")
+    _, cells = _table(parse_bytes, text)
+    assert [(c[2], c[3], c[5], c[7]) for c in cells] == [
+        ("工事設計書", 1, "順位", 1), ("工事設計書", 2, "決定件数", 5195), ("工事設計書", 3, "所管局", None),
+        ("食品営業許可台帳", 1, "順位", 2), ("食品営業許可台帳", 2, "決定件数", 390),
+        ("食品営業許可台帳", 3, "所管局", None)]
+
+
 def test_three_header_rows_and_fillers_at_the_end_of_a_row(parse_bytes):
     text = ("令和3年度\n表1 t\n機関\t合計\t内訳\t\t\n\t\t開示\t非開示\t\n\t\t\t\t\n"
             "市長\t10\t7\t3\n議会\t2\t1\t1\n")

@@ -546,4 +546,24 @@ class _TableReader:
 
 def table_cells(grid: Grid, fiscal_year: FiscalYear | None) -> TableRead:
     """Every data cell of ``grid``, row by row, column by column, and what could not be read."""
-    return _TableReader(grid, fiscal_year).read()
+    return _TableReader(_label_before_rank(grid), fiscal_year).read()
+
+
+def _label_before_rank(grid: Grid) -> Grid:
+    """``順位 | 請求内容 | 決定件数`` over ``1 | 工事設計書 | 5,195``: the rows are named in the
+    second column, the first ranks them (a value of its own); read with the two swapped."""
+    rows = [row.cells for row in grid.rows]
+    ranked = (grid.header_rows == 1 and len(grid.header) >= 3
+              and compact_label(grid.header[0]).lower() in words.RANK_HEADERS and bool(rows)
+              and all(len(cells) >= 3 and cells[0].isdigit() and _is_label(cells[1])
+                      for cells in rows)
+              and [int(cells[0]) for cells in rows] == sorted(int(cells[0]) for cells in rows))
+    if not ranked:
+        return grid
+
+    def swapped(cells: tuple[str, ...]) -> tuple[str, ...]:
+        return (cells[1], cells[0], *cells[2:])
+
+    return replace(grid, header=swapped(grid.header),
+                   groups=swapped(grid.groups) if len(grid.groups) >= 2 else grid.groups,
+                   rows=tuple(replace(row, cells=swapped(row.cells)) for row in grid.rows))

@@ -87,6 +87,7 @@ LABEL_DIGITS_ROW = re.compile(r"^(?:(?:[\u3040-\u30ff\u4e00-\u9fff・]+|\d{1,2}�
 # A row whose counted cells ran together with nothing between them: ``誤送付3件2件5件``, ``5件2件7件``.
 COUNTED_CELLS_ROW = re.compile(rf"^[^\d、。]*(?:\d[\d,]*(?:{COUNTER_PATTERN})){{2,}}$")
 TEXT_HEADER = re.compile(r"(?:内容|概要|理由|備考|摘要|件名|名称)$")
+RANK_HEADERS = frozenset({"順位", "no", "no.", "番号", "項番", "順"})  # a first column that ranks rows
 TOTAL_LABELS = frozenset({"合計", "計", "総計", "小計", "総数"})
 GRAND_TOTALS = frozenset({"合計", "総計", "総数"})
 
