@@ -230,7 +230,7 @@ def _cleaned(raw: str) -> str:
     name = _ENUMERATION.sub("", _BRACKETED_YEAR.sub("", raw.strip()).strip(_BULLETS))
     name = _CONJUNCTION.sub("", _GLOSS.sub("", _WHAT_IT_IS.sub(r"\g<what>", name)))
     name = _FOLLOWING.sub("", name)  # 続いて教育委員会
-    name = _INCLUDING.sub("", name)  # 不存在68件を含む非開示
+    name = _INCLUDING.sub("", name) if "を含" in name else name  # 不存在68件を含む非開示
     for pattern in (_PERIOD, _TOPIC):
         name = pattern.sub("", name).strip()
     name = _NOMINALIZED.sub("", name)
@@ -430,7 +430,8 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
         return MetricsRead([], [])  # 誤送付3件2件5件: a table row run together (validate says so)
     # 平成17年度の開示請求は126件であった。県内85件、…: a year named goes on into the next sentences
     year_so_far = fiscal_year.start_year if fiscal_year else None
-    for sentence in _sentences(paragraph.line.text):
+    sentences = _sentences(paragraph.line.text)
+    for number, sentence in enumerate(sentences, 1):
         reader = _SentenceReader(paragraph, sentence, fiscal_year, year_so_far)
         for figure in _FIGURE.finditer(reader.text):
             reader.read(figure)
@@ -443,7 +444,8 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
             found.extend(_figures(reader.stated, reader.name + total, figure, reader.year,
                                   reader.change))
         found.extend(_bracketed_pairs(reader.stated, reader.text, fiscal_year))
-        year_so_far = _opening_year(reader.text, fiscal_year, year_so_far)
+        if number < len(sentences):
+            year_so_far = _opening_year(reader.text, fiscal_year, year_so_far)
     return MetricsRead(_distinct(found), checks)
 
 
@@ -504,7 +506,7 @@ class _SentenceReader:
         self.change = self.previous_change = ""  # what the figure (the one before) says changed
         self.previous: re.Match[str] | None = None
         self._clause_year = year_so_far
-        breakdown = _BREAKDOWN.match(self.text)
+        breakdown = _BREAKDOWN.match(self.text) if "別" in self.text else None
         self.member = _cleaned(breakdown["member"]) if breakdown else ""
         self.member_end = breakdown.end() if breakdown else 0
 
@@ -628,7 +630,10 @@ def _year_named(since_previous: str, report: FiscalYear | None) -> tuple[bool, i
 def _opening_year(text: str, report: FiscalYear | None, so_far: int | None) -> int | None:
     """The year a sentence opens with (``平成17年度(4月~9月)の開示請求は、…``, ``12年度の建設部に
     対する…``), which the sentences after it go on in; not a figure's own (``最多は07年度の5074件``)."""
-    first_figure = _FIGURE.search(text)
+    opening = _FIRST_CLAUSE.match(text)
+    if opening is None or "年" not in opening.group():
+        return so_far  # most sentences: no year in their first clause
+    first_figure = _FIGURE.search(text, 0, opening.end())
     opening = _FIRST_CLAUSE.match(text[:first_figure.start()] if first_figure else text)
     if opening is None or (first_figure and opening.end() == first_figure.start()
                            and _OWN_YEAR.search(opening.group())):
