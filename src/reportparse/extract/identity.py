@@ -48,6 +48,8 @@ GOVERNS = ("個人情報", "情報公開", "条例", "区政", "市政", "町政
            "は ?情報公開", "は ?個人情報", "に個人情報")  # 東京都は2016年度の情報公開…をまとめた
 _KANJI = r"\u4e00-\u9fff々ヶケノ"  # 鎌ケ谷市, 一ノ関
 _NAME = rf"(?<![{_KANJI}])(?P<name>[{_KANJI}]{{1,6}}?(?:都|道|府|県|市|区|町|村))"
+_MENTIONED = re.compile(_NAME + r"(?![\u4e00-\u9fff]{0,2}(?:都|道|府|県|市|区|町|村))")
+_MENTIONS = 3
 _NAMED = re.compile(_NAME + "(?= ?(?:" + "|".join(GOVERNS) + "))")
 _ALONE = re.compile(rf"^(?P<name>[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|町|村))$")
 # 第103回宮崎県…: not 回宮崎県; 千代田区の平成28年度の情報公開…: 千代田区 情報公開
@@ -103,12 +105,29 @@ def _names(text: str) -> Iterable[str]:
             yield name
 
 
-def municipality(lines: Iterable[Line]) -> str:
+def municipality(lines: Sequence[Line]) -> str:
     counts: Counter[str] = Counter()
     for line in lines:
         for cell in line.cells:
             counts.update(_names(cell))
-    return counts.most_common(1)[0][0] if counts else ""
+    return counts.most_common(1)[0][0] if counts else _named_throughout(lines)
+
+
+def _named_throughout(lines: Sequence[Line]) -> str:
+    """A page that never names its publisher as such (``中野区と委託契約を締結している団体が``,
+    ``中野区へ提出``, ``中野区北部の区有施設``): the one name it mentions three times at least, where
+    it mentions no other more than once."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        if any(kind in line.text for kind in _KINDS):
+            for match in _MENTIONED.finditer(_YEAR_OR_DAY.sub(" ", line.text)):
+                name = _publisher(match["name"])
+                if not name.endswith(_NOT_NAMES) and not _POINTING.match(name) and len(name) >= 2:
+                    counts[name] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _MENTIONS or (len(ranked) > 1 and ranked[1][1] > 1):
+        return ""  # a study of 港区 and 町田市 names no publisher
+    return ranked[0][0]
 
 
 def stated_fiscal_year(lines: Sequence[Line]) -> FiscalYear | None:
