@@ -517,6 +517,13 @@ def test_rows_that_are_western_years_or_periods_under_a_justified_year_heading_c
         [2009, 2009, 2010, 2010] if corner == "年度" else [2022, 2022, 2023, 2023])
 
 
+def test_years_written_with_an_era_letter_or_without_nendo_carry_their_year():
+    read, = _read_grids("年度\t請求件数\nH30\t120\nR元\t130\n令和2\t140\n")
+    assert [c.fiscal_year for c in read.cells] == [2018, 2019, 2020]
+    read, = _read_grids("区分\tH30\tR1\tR2\n請求\t120\t130\t140\n")
+    assert [c.fiscal_year for c in read.cells] == [2018, 2019, 2020]
+
+
 def test_a_label_run_into_its_first_value_is_a_failed_check_and_a_year_label_is_split_off():
     read, = _read_grids("実施機関\t開示\t不開示\n市長部局\t30\t2\n健康福祉部1026\t2\n議会\t4\t1\n")
     assert [c.row_label for c in read.cells] == ["市長部局", "市長部局", "議会", "議会"]

@@ -55,6 +55,7 @@ _PAIR = re.compile(r"^(?P<label>[^:]+?) ?: ?(?P<value>[^:]+)$")
 _ERALESS_YEAR = re.compile(r"^(?P<year>\d{1,2})(?:年度)?$")
 # 健康福祉部1026: a label run into its values (a label of words ends in no run of digits)
 _GLUED_DIGITS = re.compile(r"^[^\d()\s]{2,}\d{3,}$")
+_ERA_YEAR = re.compile(r"^(?:[HRS]\.? ?|昭和|平成|令和)(?:\d{1,2}|元)$")
 _WESTERN_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})(?:年度?)?$")
 _NAMELESS_COLUMNS = 3  # a label and one or two values may need no header; more do
 _QUALIFIER = re.compile(r"^[(\[【][^()\[\]【】]{1,6}[)\]】] ?")
@@ -85,6 +86,7 @@ def label_year(label: str, fiscal_year: FiscalYear | None, year_axis: bool) -> i
     """The fiscal year a row or column label names, or None.
 
     ``令和3年度``; era-less ``12年度`` (or ``12`` under a 年度 header) in the era of the report;
+    ``H30``, ``R元``, ``平成30``; ``2009`` under a 年度 header;
     an as-of date (the fiscal year it falls in); a period from 1 April to 31 March.
     """
     label = _QUALIFIER.sub("", label)  # (参考)16年度
@@ -98,6 +100,9 @@ def label_year(label: str, fiscal_year: FiscalYear | None, year_axis: bool) -> i
         western = _WESTERN_YEAR.match(label)
         if western and year_axis:  # 2009 under 年度
             return int(western["year"])
+        if _ERA_YEAR.match(label):  # H30, R元, 平成30: a year wherever it heads a row or column
+            named = find_fiscal_year(label.replace(".", "").replace(" ", "") + "年度")
+            return named.start_year if named else None
         dates = find_dates(label, fiscal_year) if year_axis else []
     except DateError:
         return None
