@@ -524,6 +524,12 @@ def test_years_written_with_an_era_letter_or_without_nendo_carry_their_year():
     assert [c.fiscal_year for c in read.cells] == [2018, 2019, 2020]
 
 
+def test_this_and_last_years_columns_carry_their_years(parse_bytes):
+    report = parse_bytes("令和4年度の状況\n表1 請求件数\n区分\t本年度\t前年度\t増減\n公文書\t120\t105\t15\n".encode())
+    assert [(c.column, c.fiscal_year) for c in report.table_records] == [
+        ("本年度", 2022), ("前年度", 2021), ("増減", 2022)]
+
+
 def test_a_label_run_into_its_first_value_is_a_failed_check_and_a_year_label_is_split_off():
     read, = _read_grids("実施機関\t開示\t不開示\n市長部局\t30\t2\n健康福祉部1026\t2\n議会\t4\t1\n")
     assert [c.row_label for c in read.cells] == ["市長部局", "市長部局", "議会", "議会"]

@@ -33,6 +33,7 @@ from functools import cached_property
 
 from ..records import Check, Line, TableCell
 from ..values.dates import (
+    RELATIVE_FISCAL_YEARS,
     DateError,
     FiscalYear,
     find_dates,
@@ -40,6 +41,7 @@ from ..values.dates import (
     fiscal_year_in,
     named_fiscal_year,
     parse_date,
+    relative_fiscal_year,
 )
 from ..values.normalize import compact_label
 from ..values.numbers import looks_numeric, parse_number, parse_quantity
@@ -55,6 +57,7 @@ _PAIR = re.compile(r"^(?P<label>[^:]+?) ?: ?(?P<value>[^:]+)$")
 _ERALESS_YEAR = re.compile(r"^(?P<year>\d{1,2})(?:年度)?$")
 # 健康福祉部1026: a label run into its values (a label of words ends in no run of digits)
 _GLUED_DIGITS = re.compile(r"^[^\d()\s]{2,}\d{3,}$")
+_NOTE_AFTER = re.compile(r" ?[(\[][^()\[\]]*[)\]]$")  # 前年度(参考)
 _ERA_YEAR = re.compile(r"^(?:[HRS]\.? ?|昭和|平成|令和)(?:\d{1,2}|元)$")
 _WESTERN_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})(?:年度?)?$")
 _NAMELESS_COLUMNS = 3  # a label and one or two values may need no header; more do
@@ -86,10 +89,13 @@ def label_year(label: str, fiscal_year: FiscalYear | None, year_axis: bool) -> i
     """The fiscal year a row or column label names, or None.
 
     ``令和3年度``; era-less ``12年度`` (or ``12`` under a 年度 header) in the era of the report;
-    ``H30``, ``R元``, ``平成30``; ``2009`` under a 年度 header;
+    ``H30``, ``R元``, ``平成30``; ``2009`` under a 年度 header; ``前年度``, ``本年度`` from the report's;
     an as-of date (the fiscal year it falls in); a period from 1 April to 31 March.
     """
     label = _QUALIFIER.sub("", label)  # (参考)16年度
+    if fiscal_year and _NOTE_AFTER.sub("", label) in RELATIVE_FISCAL_YEARS:  # 前年度, 本年度
+        relative = relative_fiscal_year(label, fiscal_year)
+        return relative.start_year if relative else None
     try:
         found = find_fiscal_year(label)
         if found and _NAMES_A_YEAR.search(label):
