@@ -209,6 +209,13 @@ def test_a_figure_whose_noun_was_cut_off_with_the_page_is_a_failed_check():
     assert [c.actual for c in read.checks] == ["107件"]
 
 
+def test_a_figure_compared_with_is_of_its_own_year_and_the_change_of_the_clauses():
+    assert _figures_with_years(
+        "令和4年度の状況\n\n令和4年度の開示請求件数は120件で、令和3年度の105件と比べて15件増加した。\n") == [
+        ("開示請求件数", "count", 120, 2022), ("開示請求件数", "count", 105, 2021),
+        ("開示請求件数", "change", 15, 2022)]
+
+
 def test_last_years_level_as_the_first_figure_of_a_sentence():
     assert _figures_with_years("2019年度の状況\n\n同様の請求は前年度の15件から10倍超の199件だった。\n") == [
         ("同様の請求", "count", 15, 2018), ("同様の請求", "count", 199, 2019)]

@@ -524,6 +524,13 @@ def test_years_written_with_an_era_letter_or_without_nendo_carry_their_year():
     assert [c.fiscal_year for c in read.cells] == [2018, 2019, 2020]
 
 
+def test_columns_under_a_year_span_carry_its_year():
+    read, = _read_grids("区分\t令和3年度\t\t令和4年度\t\n\t件数\t構成比\t件数\t構成比\n全部開示\t70\t66.7%\t80\t66.7%\n")
+    assert [(c.column_group, c.column, c.fiscal_year) for c in read.cells] == [
+        ("令和3年度", "件数", 2021), ("令和3年度", "構成比", 2021), ("令和4年度", "件数", 2022),
+        ("令和4年度", "構成比", 2022)]
+
+
 def test_this_and_last_years_columns_carry_their_years(parse_bytes):
     report = parse_bytes("令和4年度の状況\n表1 請求件数\n区分\t本年度\t前年度\t増減\n公文書\t120\t105\t15\n".encode())
     assert [(c.column, c.fiscal_year) for c in report.table_records] == [

@@ -520,15 +520,16 @@ class _SentenceReader:
         self.name = self._of_member(self._name(figure, before, since, a_year_earlier), figure)
         if not self.name.endswith("(うち)") and before.count("(") <= before.count(")"):
             self.whole = self.name
-        from_to = bool(_FROM_TO.match(self.text[figure.end():]))
+        from_to = bool(_FROM_TO.match(self.text[figure.end():])
+                       or self.text.startswith(_COMPARED_FROM, figure.end()))
         report = self.stated.fiscal_year
         # …01年度の4割程度だったが、4年前からは…: a year behind the turn is behind the figure
         turned = _CLAUSE_TURNS.split(since) if "、" in since else [since]
         named, year = _year_named(turned[-1], report)
         if year is not None and (_OWN_YEAR.search(since) and (from_to or since.endswith("("))
                                  or _year_named(self.name, report)[1] == year):
-            # 2004年度分6,793件, 26年度の18件から8件, 01年度(7615件): the figure's own year,
-            # not the clause's
+            # 2004年度分6,793件, 26年度の18件から8件, 01年度(7615件), 令和3年度の105件と比べて:
+            # the figure's own year, not the clause's
             self.year = year
         else:
             if not named and len(turned) > 1:

@@ -198,6 +198,16 @@ def _is_pair_table(grid: Grid) -> bool:
     return bool(cells) and all(_pair(cell) for cell in cells)
 
 
+def _column_year(name: str, group: str, fiscal_year: FiscalYear | None) -> int | None:
+    """The year a column's heading names, else the nearest spanning heading above it
+    (``令和3年度`` over ``件数 | 構成比``)."""
+    for heading in (name, *reversed(group.split(" / ") if group else ())):
+        year = label_year(heading, fiscal_year, year_axis=False)
+        if year is not None:
+            return year
+    return None
+
+
 def _columns(grid: Grid, first: int, fiscal_year: FiscalYear | None) -> list[_Column]:
     columns = []
     for position in range(first, len(grid.header)):
@@ -205,7 +215,7 @@ def _columns(grid: Grid, first: int, fiscal_year: FiscalYear | None) -> list[_Co
         group = grid.groups[position] if position < len(grid.groups) else ""
         columns.append(_Column(
             no=position - first + 1, name=name, group=group, unit=unit or grid.unit,
-            year=label_year(name, fiscal_year, year_axis=False),
+            year=_column_year(name, group, fiscal_year),
             note=bool(words.NOTE_HEADER.match(grid.header[position]))))
     return columns
 
