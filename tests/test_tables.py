@@ -517,6 +517,12 @@ def test_rows_that_are_western_years_or_periods_under_a_justified_year_heading_c
         [2009, 2009, 2010, 2010] if corner == "年度" else [2022, 2022, 2023, 2023])
 
 
+def test_era_less_years_before_the_reports_era_began(parse_bytes):
+    report = parse_bytes("令和元年度の運用状況\n表2 推移\n年度\t請求件数\n29\t60\n30\t70\n元\t80\n".encode())
+    assert [(c.row_label, c.fiscal_year) for c in report.table_records] == [
+        ("29", 2017), ("30", 2018), ("元", 2019)]  # 平成29, 平成30: not the report's 2019
+
+
 def test_years_written_with_an_era_letter_or_without_nendo_carry_their_year():
     read, = _read_grids("年度\t請求件数\nH30\t120\nR元\t130\n令和2\t140\n")
     assert [c.fiscal_year for c in read.cells] == [2018, 2019, 2020]

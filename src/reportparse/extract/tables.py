@@ -54,10 +54,11 @@ TOTAL_LABELS = words.TOTAL_LABELS
 SECOND_COUNT = "(括弧内)"
 _DATE_HINT = re.compile(r"年|[MTSHR]\d|\d[./]\d", re.IGNORECASE)
 _PAIR = re.compile(r"^(?P<label>[^:]+?) ?: ?(?P<value>[^:]+)$")
-_ERALESS_YEAR = re.compile(r"^(?P<year>\d{1,2})(?:年度)?$")
+_ERALESS_YEAR = re.compile(r"^(?P<year>\d{1,2}|元)(?:年度)?$")
 # 健康福祉部1026: a label run into its values (a label of words ends in no run of digits)
 _GLUED_DIGITS = re.compile(r"^[^\d()\s]{2,}\d{3,}$")
 _NOTE_AFTER = re.compile(r" ?[(\[][^()\[\]]*[)\]]$")  # 前年度(参考)
+_ERA_BEFORE = {"令和": "平成", "平成": "昭和"}
 _ERA_YEAR = re.compile(r"^(?:[HRS]\.? ?|昭和|平成|令和)(?:\d{1,2}|元)$")
 _WESTERN_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})(?:年度?)?$")
 _NAMELESS_COLUMNS = 3  # a label and one or two values may need no header; more do
@@ -102,7 +103,7 @@ def label_year(label: str, fiscal_year: FiscalYear | None, year_axis: bool) -> i
             return found.start_year
         eraless = _ERALESS_YEAR.match(label)
         if eraless and fiscal_year and (year_axis or label.endswith("年度")):
-            return _in_report_era(int(eraless["year"]), fiscal_year)
+            return _in_report_era(eraless["year"], fiscal_year)
         western = _WESTERN_YEAR.match(label)
         if western and year_axis:  # 2009 under 年度
             return int(western["year"])
@@ -119,15 +120,18 @@ def label_year(label: str, fiscal_year: FiscalYear | None, year_axis: bool) -> i
     return None
 
 
-def _in_report_era(year: int, fiscal_year: FiscalYear) -> int | None:
+def _in_report_era(year: str, fiscal_year: FiscalYear) -> int | None:
     """``12`` in a 平成15年度 report is 平成12年度 (2000): a year of the report's era, not later
-    than the report."""
+    than the report; else of the era before (``29`` in a 令和元年度 report is 平成29年度)."""
     era = named_fiscal_year(fiscal_year.start_year).label[:2]
-    try:
-        found = fiscal_year_in(f"{year}年度", era=era)
-    except DateError:
-        return None
-    return found.start_year if found and found.start_year <= fiscal_year.start_year else None
+    for name in (era, _ERA_BEFORE.get(era, "")):
+        try:
+            found = fiscal_year_in(f"{year}年度", era=name) if name else None
+        except DateError:
+            continue
+        if found and found.start_year <= fiscal_year.start_year:
+            return found.start_year
+    return None
 
 
 @dataclass(frozen=True)
