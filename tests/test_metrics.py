@@ -216,6 +216,11 @@ def test_a_figure_compared_with_is_of_its_own_year_and_the_change_of_the_clauses
         ("開示請求件数", "change", 15, 2022)]
 
 
+def test_last_years_level_in_brackets_after_the_year():
+    assert _figures_with_years("令和元年度の状況\n\n請求件数は、前年度(105件)より15件多い120件でした。\n") == [
+        ("請求件数", "count", 105, 2018), ("請求件数", "change", 15, 2019), ("請求件数", "count", 120, 2019)]
+
+
 def test_last_years_level_as_the_first_figure_of_a_sentence():
     assert _figures_with_years("2019年度の状況\n\n同様の請求は前年度の15件から10倍超の199件だった。\n") == [
         ("同様の請求", "count", 15, 2018), ("同様の請求", "count", 199, 2019)]

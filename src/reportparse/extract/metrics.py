@@ -169,7 +169,7 @@ _CLAUSE_BREAK = re.compile(r"(?:し|て|り)、")
 # A name never ends in a verb form or a particle: ``前年度と比べて12件増加`` names nothing.
 _NOT_A_NAME_END = re.compile(r"(?:(?<!立)て|で|し|り|く|べ|と|に|を|は|が|も|や|から|より|ため|ので)$")
 # ``全部開示が100件(前年度95件)``: the same figure, a year earlier
-_PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:|の)? ?$")  # …117件と、前年度の626件から
+_PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度)(?:は|:|の|\()? ?$")  # 前年度の626件から, 前年度(105件)より
 # The topic a sentence opens with (``開示請求は、``): the name of a first figure that has none.
 # (``過去5カ年の請求者数と請求件数をみると、2000年度は58人、…``: what is looked at.)
 _SENTENCE_TOPIC = re.compile(r"(?:^|(?<=、))(?P<name>[^、。:]+?)(?:は、?|が、|を(?:み|見)ると、)")
@@ -566,7 +566,7 @@ class _SentenceReader:
         counted = _counted_after(before, rest)
         if counted:
             return counted
-        if _year_right_before(before) and since.count("(") > since.count(")"):
+        if previous and _year_right_before(before) and since.count("(") > since.count(")"):
             return ""  # 30件(令和5年 4件、令和4年 4件…): a year's part of a figure, unnamed
         if named and named.part_of and not named.name and previous:
             if self.text[figure.end():].startswith("は"):
@@ -577,7 +577,7 @@ class _SentenceReader:
         after = _name_after(rest)
         if after:
             return after
-        if before.endswith("(") and not named:
+        if before.endswith("(") and not named and not _year_right_before(before[:-1]):
             return ""  # …文書(※)(1名): the bracketed figure of words it cannot be named by
         if previous is None:  # the nearest subject before it, else the sentence's topic
             return (_done_topic(before) or _new_subject(before) or _topic(self.text)
