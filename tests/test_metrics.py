@@ -216,6 +216,15 @@ def test_a_figure_compared_with_is_of_its_own_year_and_the_change_of_the_clauses
         ("開示請求件数", "change", 15, 2022)]
 
 
+def test_bulleted_key_figures_after_a_leader_and_a_signed_change(parse_bytes):
+    report = parse_bytes("令和5年度の運用状況\n\n■情報公開制度\n◇公開請求件数…88件(前年度75件)\n"
+                         "◇公開決定の内訳 公開33件、部分公開35件\n開示請求 88件 (対前年度比 +13件)\n".encode())
+    assert [(m.section_title, m.metric, m.kind, m.value, m.fiscal_year) for m in report.metric_records] == [
+        ("情報公開制度", "公開請求件数", "count", 88, 2023), ("情報公開制度", "公開請求件数", "count", 75, 2022),
+        ("情報公開制度", "公開", "count", 33, 2023), ("情報公開制度", "部分公開", "count", 35, 2023),
+        ("情報公開制度", "開示請求", "count", 88, 2023), ("情報公開制度", "開示請求", "change", 13, 2023)]
+
+
 def test_last_years_level_in_brackets_after_the_year():
     assert _figures_with_years("令和元年度の状況\n\n請求件数は、前年度(105件)より15件多い120件でした。\n") == [
         ("請求件数", "count", 105, 2018), ("請求件数", "change", 15, 2019), ("請求件数", "count", 120, 2019)]

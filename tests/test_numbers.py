@@ -32,6 +32,7 @@ def test_figure_numbers_with_kanji_powers_of_ten(text, number):
     ("3(3)件", Quantity(3, "件", 3)),  # the counter after the bracketed count
     ("71,012(95.1)", Quantity(71012, "", 95.1)),  # its share of the total, under (単位:件、%)
     ("△46", Quantity(-46)),
+    ("+13", Quantity(13)),
     ("29.7%", Quantity(29.7, "%")),
     ("3.5カ月", Quantity(3.5, "カ月")), ("19ヶ月", Quantity(19, "ヶ月")),  # 平均期間: a duration
 ])

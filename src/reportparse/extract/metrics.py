@@ -81,11 +81,11 @@ _KANJI_COUNT = (r"(?<![同統唯単万第逐均〇一二三四五六七八九十
                 r"(?:[〇一二三四五六七八九十百千]{1,6}|ゼロ)(?=[件名](?!名))")
 _FIGURE = re.compile(
     # the characters a figure can start with, tested first: 3x faster scanning, same matches
-    r"(?=[各そ計合約お延の△▲\-\dゼ〇一二三四五六七八九十百千])"
+    r"(?=[各そ計合約お延の△▲+\-\dゼ〇一二三四五六七八九十百千])"
     r"(?P<prefix>各|それぞれ|計|合計)?(?:約|およそ|延べ|のべ)?"
     # 第3回 is the third meeting, not three: an ordinal is no figure
     # ``5 5 9 人``: a digit of a letter-spaced number, not a figure of its own
-    rf"(?<![第\d,.億万千])(?<!\d )(?P<number>{_KANJI_COUNT}|[△▲-]?(?:{_MAGNITUDES}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|・\d+(?=%))?)"
+    rf"(?<![第\d億万千])(?<!\d[,.])(?<!\d )(?P<number>{_KANJI_COUNT}|[△▲+-]?(?:{_MAGNITUDES}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|・\d+(?=%))?)"
     # ``335 件``, as a PDF's text layer may space it: then the counter starts no longer word
     # (``1 課題``, ``2 回答``), except a change or an approximation (``12 件増加``, ``5 人程度``)
     rf"(?P<spaced> )?(?P<unit>{_UNIT})(?(spaced)(?!(?![増減前程以余超弱強多少上下])[\u4e00-\u9fff]))"
@@ -118,6 +118,7 @@ _ITEM = re.compile(r"(?<![^、。:])(?:(?P<name>[^、。:()]{2,30}\([^()]{1,10}\
                    r"|(?P<item>[^、。:()]{2,30}) ?\()$")
 # ``町長に対して8件``: the figure of whom it was addressed to
 _LISTED_FIGURE = re.compile(rf"\d(?:{_UNIT})(?:と|及び|および|並びに|や)")
+_LEADER = re.compile(r" ?(?:\.{2,}|・{2,}|…+) ?$")
 _INCLUDING = re.compile(rf"^.*\d(?:{_UNIT})を含(?:む|めた)")
 _EXCLUDING = re.compile(r"(?<![^、。])(?P<what>[^、。]{1,20}?)を除(?:く|いた) ?$")
 _ADDRESSEE = re.compile(r"(?<![^、。])(?P<name>[^、。]{1,20}?)に対して ?$")
@@ -230,6 +231,7 @@ def _cleaned(raw: str) -> str:
     name = _ENUMERATION.sub("", _BRACKETED_YEAR.sub("", raw.strip()).strip(_BULLETS))
     name = _CONJUNCTION.sub("", _GLOSS.sub("", _WHAT_IT_IS.sub(r"\g<what>", name)))
     name = _FOLLOWING.sub("", name)  # 続いて教育委員会
+    name = _LEADER.sub("", name)  # 公開請求件数…88件 (… is ... after normalising)
     name = _INCLUDING.sub("", name) if "を含" in name else name  # 不存在68件を含む非開示
     for pattern in (_PERIOD, _TOPIC):
         name = pattern.sub("", name).strip()
@@ -472,11 +474,16 @@ def _bracketed_pairs(stated: _Stated, text: str, fiscal_year: FiscalYear | None)
     return metrics
 
 
+SIGNED = "±"
+
+
 def _change_of(text: str, figure: re.Match[str]) -> str:
     """The change a figure states: ``8件増加``, or, after what it compares with,
     ``平成26年度より483件と大幅に減少``."""
     if figure["change"]:
         return figure["change"]
+    if figure["number"][0] in "+△▲-":
+        return SIGNED  # 対前年度比 +13件, △5件: the sign says which way
     later = _CHANGED_BY.match(text, figure.end()) if text.startswith("と", figure.end()) else None
     return later["change"] if later and text[:figure.start()].endswith(_COMPARED_FROM) else ""
 

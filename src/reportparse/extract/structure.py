@@ -480,7 +480,8 @@ class _Headings:
                     return None
                 self.last_no[style_no] = no
                 return Section(no, _LEGAL_REFERENCE.sub("", match["title"].strip()))
-        if (text[:1] in words.HEADING_BULLETS and len(text) > 1) or _is_plain_title(text):
+        if ((text[:1] in words.HEADING_BULLETS and len(text) > 1 and not words.ENDS_WITH_A_COUNT.search(text))
+                or _is_plain_title(text)):
             self.last_no.clear()  # a heading of another style opens a part numbered afresh
             return Section(None, _heading_title(text))
         return None

@@ -62,6 +62,8 @@ NUMBERED_HEADINGS = tuple(re.compile(pattern) for pattern in (
 ENUMERATION_MARKER = re.compile(r"^(?:\(?\d{1,2}[).]?|\(?[ア-ン]\)|[ア-ン][.)]?|\([a-z]\)|[a-z][.)])$")
 # A bullet opens a heading that prints no number: ``■情報公開制度``, ``◇業務の登録状況``.
 HEADING_BULLETS = "■□◆◇●○◎▼▽★☆"
+# …but a bulleted line that ends with a count states a key figure: ``◇公開請求件数…88件(前年度75件)``.
+ENDS_WITH_A_COUNT = re.compile(r"\d(?:件|人|名)(?: ?\([^()]*\))?$")
 # Framing marks around a plain title: ``―信頼される区政…―``, ``【…】``.
 TITLE_FRAMES = (("―", "―"), ("【", "】"), ("〔", "〕"), ("-", "-"))
 PLAIN_HEADING_MAX = 30

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .dates import DateError, parse_numeral
 
-_NUMBER = re.compile(r"^(?P<sign>[-△▲]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?$")
+_NUMBER = re.compile(r"^(?P<sign>[-△▲+]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?$")
 
 
 # Pure functions of a cell's text, cached: the structure and table stages ask about the
@@ -28,7 +28,7 @@ def parse_number(text: str) -> int | float | None:
     value: int | float = (
         float(magnitude + match["fraction"]) if match["fraction"] else int(magnitude)
     )
-    return -value if match["sign"] else value
+    return -value if match["sign"] in ("-", "△", "▲") else value
 
 
 _POWERS = {"億": 100_000_000, "万": 10_000, "千": 1_000, "百": 100}
@@ -76,7 +76,7 @@ COUNTERS = ("団体", "事務", "業務", "施設", "機関", "世帯", "箇所"
 DURATIONS = ("カ月", "ヶ月", "か月", "ケ月")
 _CELL_UNITS = "|".join(DURATIONS + COUNTERS)
 _QUANTITY = re.compile(
-    r"^(?P<number>[-△▲]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) ?"
+    r"^(?P<number>[-△▲+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) ?"
     rf"(?P<unit>{_CELL_UNITS})?"
     r"(?: ?\((?P<second>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\))?"
     rf"(?P<unit_after>{_CELL_UNITS})?"  # 3(3)件: the counter after the bracketed count
