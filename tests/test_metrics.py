@@ -239,6 +239,8 @@ def test_hundreds_of_millions_are_one_figure():
     got = _figures("令和4年度の状況\n\n補助金の過払いは約5億1000万円でした。損害額は5億円でした。\n")
     assert [(name, value, unit) for name, value, unit, _ in got] == [
         ("補助金の過払い", 510_000_000, "円"), ("損害額", 500_000_000, "円")]
+    got = _figures("令和4年度の状況\n\n被害額は約1億2千万円、過払いは3億4,500万円に上った。\n")
+    assert [(name, value) for name, value, _, _ in got] == [("被害額", 120_000_000), ("過払い", 345_000_000)]
 
 
 def test_where_each_figure_of_a_list_is_but_not_where_the_subjects_went():

@@ -20,6 +20,7 @@ def test_not_numbers(text):
 @pytest.mark.parametrize(("text", "number"), [
     ("3万5千", 35000), ("5百", 500), ("1.5万", 15000), ("1万2,345", 12345), ("△1万", -10000),
     ("5億1000万", 510_000_000), ("5億", 500_000_000),
+    ("1億2千万", 120_000_000), ("3億4,500万", 345_000_000), ("2千4百万", 24_000_000), ("2千4百", 2400),
     ("44・6", 44.6), ("1,710,634", 1710634)])
 def test_figure_numbers_with_kanji_powers_of_ten(text, number):
     assert parse_figure_number(text) == number

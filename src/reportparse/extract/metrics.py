@@ -72,8 +72,10 @@ from .vocabulary import COUNTED_CELLS_ROW, FIRST_REPORT_YEAR
 _UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
 # ``3万5千件``, ``約5百件``, ``1万2,345人``, ``1万3175件``, ``4千303件``: digits with kanji powers of
 # ten (not ``5千円``, a counter); the digits after 万 or 千 are its lower places, never a figure
-_TEN_THOUSANDS = r"\d+(?:\.\d+)?万(?:\d+千(?!円)(?:\d{1,3})?|\d{1,3}(?:,\d{3})+|\d{1,4})?"
-_MAGNITUDES = (rf"\d+(?:\.\d+)?億(?:{_TEN_THOUSANDS}|\d{{1,4}})?|{_TEN_THOUSANDS}"  # 5億1000万
+_BELOW_TEN_THOUSAND = r"(?:\d+千(?!円)(?:\d百|\d{1,3})?|\d{1,3}(?:,\d{3})+|\d+百|\d{1,4})"
+_TEN_THOUSANDS = (r"(?:\d+千(?:\d百)?|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)万"  # 3万, 2千万, 4,500万
+                  rf"{_BELOW_TEN_THOUSAND}?")
+_MAGNITUDES = (rf"\d+(?:\.\d+)?億(?:{_TEN_THOUSANDS}|{_BELOW_TEN_THOUSAND})?|{_TEN_THOUSANDS}"  # 1億2千万
                r"|\d+千(?!円)(?:\d百|\d{1,3})|\d+(?:千(?!円)|百)")  # 2千4百
 # ``八件``, ``二十一件``, ``ゼロ件``: kanji numerals, as minutes and vertical text print counts; only
 # before 件 and 名, and not inside a word (``同一件名``, ``唯一``, ``一人一人``)

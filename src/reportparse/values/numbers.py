@@ -31,30 +31,49 @@ def parse_number(text: str) -> int | float | None:
     return -value if match["sign"] in ("-", "△", "▲") else value
 
 
-_POWERS = {"億": 100_000_000, "万": 10_000, "千": 1_000, "百": 100}
+_GROUPS = (("億", 100_000_000), ("万", 10_000))  # each counts the group of up to four places before it
+_PLACES = {"千": 1_000, "百": 100}
 _KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千")
-_DIGITS_AND_POWER = re.compile(r"(?P<digits>[\d.]+)(?P<power>[億万千百])?")
+_DIGITS_AND_PLACE = re.compile(r"(?P<digits>[\d.]+)(?P<place>[千百])?")
 
 
 def parse_figure_number(text: str) -> int | float | None:
     """The number of a figure in prose: digits as ``parse_number`` reads them, with kanji powers
-    of ten (``3万5千`` -> 35000, ``1.5万`` -> 15000, ``1万2,345`` -> 12345, ``5億1000万``) and ``・`` as the
-    decimal point of a figure set vertically (``44・6`` -> 44.6)."""
+    of ten (``3万5千`` -> 35000, ``1.5万`` -> 15000, ``1万2,345`` -> 12345, ``5億1000万``,
+    ``1億2千万`` -> 120000000) and ``・`` as the decimal point of a figure set vertically
+    (``44・6`` -> 44.6)."""
     text = text.replace("・", ".")
     if text == "ゼロ":
         return 0
     if all(character in _KANJI_NUMERALS for character in text):  # 二十一
         return _kanji_numeral(text)
-    if not any(power in text for power in _POWERS):
+    if not any(power in text for power in "億万千百"):
         return parse_number(text)
     sign = -1 if text[0] in "-△▲" else 1
+    rest, total = text.lstrip("-△▲+").replace(",", ""), 0.0
+    for power, value in _GROUPS:
+        if power in rest:
+            group, rest = rest.split(power, 1)
+            places = _places(group)
+            if places is None:
+                return None
+            total += places * value
+    places = _places(rest) if rest else 0
+    if places is None:
+        return None
+    total += places
+    return sign * (int(total) if float(total).is_integer() else total)
+
+
+def _places(text: str) -> int | float | None:
+    """``2千4百`` -> 2400, ``4500`` -> 4500: a group of places below ten thousand."""
     total: int | float = 0
-    for part in _DIGITS_AND_POWER.finditer(text.replace(",", "")):
+    for part in _DIGITS_AND_PLACE.finditer(text):
         number = parse_number(part["digits"])
         if number is None:
             return None
-        total += number * _POWERS[part["power"]] if part["power"] else number
-    return sign * (int(total) if float(total).is_integer() else total)
+        total += number * _PLACES[part["place"]] if part["place"] else number
+    return total
 
 
 def _kanji_numeral(text: str) -> int | None:
