@@ -64,12 +64,12 @@ _RANGE_TO = re.compile(r"^ ?(?:~|から|-) ?(?P<last>\S*?年度)")
 _WESTERN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}年度")
 _TWO_DIGIT_YEAR = re.compile(r"(?<![\d年])(?P<year>\d{2})年度")
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和)(?:\d+|元)年")
-# ``2006年度分8,109件``, ``令和5年度の文書``, ``1991年度から施行``,
-# ``平成12年度から新たな条例を``, ``1998年度769件``, ``増えたのは
-# 2011年度``: the year of some data or papers, or when something began or happened, not the report's (it starts where its run of characters starts:
-# else the search is quadratic in a long line)
+# ``2006年度分8,109件``, ``令和5年度の文書``, ``1991年度から施行``, ``平成12年度から新たな条例を``,
+# ``1998年度769件``, ``増えたのは2011年度``, ``令和5年度版``, ``令和5年度 公表``: the year of some data or
+# papers, of the edition, or when something began or happened, not the report's (``(令和4年度分)`` is the
+# report's). It starts where its run of characters starts: else the search is quadratic in a long line.
 _DATA_YEAR = re.compile(
-    r"(?<![^\s、。])[^\s、。]*?年度(?:分|から(?:施行|実施|(?![^\s、。]*?(?:年度|まで)))|(?=\d)"
+    r"(?<![^\s、。])[^\s、。]*?年度(?:分(?!\))|版|から(?:施行|実施|(?![^\s、。]*?(?:年度|まで)))|(?=\d)| ?(?:公表|発行)"
     # 令和2年度学校開放利用申請書の…, 令和5年度の母子栄養事業に関する文書一式 (not 令和5年度の文書開示,
     # 令和3年度の開示請求の対象文書: a second の makes it the report's subject; nor 公文書,
     # 行政文書, 法人文書: what the report is about)
