@@ -45,14 +45,20 @@ GOVERNS = ("個人情報", "情報公開", "条例", "区政", "市政", "町政
            "は *、",  # 港区は、…判明しました, 青森県は29日、…発表した: the subject of the notice
            "において、",  # 東京都板橋区において、…発表した
            "の機関の",  # 神奈川県の機関の公文書の公開に関する条例
+           "ホームページ", "公式ホームページ", "公式サイト",  # 船橋市ホームページ
            "がまとめた", "が運用する", "における情報公開", "における個人情報",
            "は ?情報公開", "は ?個人情報", "に個人情報")  # 東京都は2016年度の情報公開…をまとめた
 _KANJI = r"\u4e00-\u9fff々ヶケノ"  # 鎌ケ谷市, 一ノ関
-_NAME = rf"(?<![{_KANJI}])(?P<name>[{_KANJI}]{{1,6}}?(?:都|道|府|県|市|区|町|村))"
+# Names written (partly) in kana, which the kanji pattern below cannot tell from running text.
+KANA_NAMES = ("さいたま市", "つくば市", "つくばみらい市", "ひたちなか市", "かすみがうら市", "いわき市", "むつ市",
+              "つがる市", "にかほ市", "みどり市", "いすみ市", "あきる野市", "ふじみ野市", "さくら市", "かほく市",
+              "たつの市", "あま市", "みよし市", "うきは市", "みやま市", "えびの市", "いちき串木野市", "南アルプス市")
+_KANA_NAME = "|".join(KANA_NAMES)
+_NAME = (rf"(?<![{_KANJI}])(?P<name>{_KANA_NAME}|[{_KANJI}]{{1,6}}?(?:都|道|府|県|市|区|町|村))")
 _MENTIONED = re.compile(_NAME + r"(?![\u4e00-\u9fff]{0,2}(?:都|道|府|県|市|区|町|村))")
 _MENTIONS = 3
-_NAMED = re.compile(_NAME + "(?= ?(?:" + "|".join(GOVERNS) + "))")
-_ALONE = re.compile(rf"^(?P<name>[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|町|村))$")
+_NAMED = re.compile(_NAME + "(?= *(?:" + "|".join(GOVERNS) + "))")
+_ALONE = re.compile(rf"^(?P<name>{_KANA_NAME}|[{_KANJI}]{{2,10}}(?:都|道|府|県|市|区|町|村))$")
 # 第103回宮崎県…: not 回宮崎県; 千代田区の平成28年度の情報公開…: 千代田区 情報公開
 _HEADER_MAX = 25
 _KINDS = "都道府県市区町村"
@@ -96,7 +102,8 @@ def _names(text: str) -> Iterable[str]:
         return
     text = _YEAR_OR_DAY.sub(" ", text)  # 平成21年度鹿児島県の…: 年度 is no part of the name
     # a page header: the name alone, or after the site's slogan (緑と水の公園都市 三鷹市)
-    alone = _ALONE.match(text.rsplit(" ", 1)[-1] if len(text) <= _HEADER_MAX else text)
+    header = len(text) <= _HEADER_MAX or ">" in text  # a short line, or a breadcrumb trail
+    alone = _ALONE.match(text.rsplit(" ", 1)[-1] if header else text)
     if alone:
         yield _publisher(alone["name"])
         return
