@@ -100,6 +100,16 @@ def test_unit_line_and_a_note_between_caption_and_table(parse_bytes):
     assert [(c[5], c[6], c[7]) for c in cells] == [("登録数(A)", "件", 3), ("件数", "人", 4)]
 
 
+def test_one_list_printed_in_two_blocks_side_by_side(parse_bytes):
+    text = ("令和4年度\n表1 決定の内訳\n区分\t件数\t区分\t件数\n公開\t33\t審査請求\t2\n"
+            "部分公開\t35\t答申\t1\n非公開\t2\t\t\n")
+    report, cells = _table(parse_bytes, text)
+    assert [(c[2], c[5], c[7]) for c in cells] == [
+        ("公開", "件数", 33), ("部分公開", "件数", 35), ("非公開", "件数", 2), ("審査請求", "件数", 2),
+        ("答申", "件数", 1)]
+    assert not [c for c in report.check_records if c.status == "failed"]
+
+
 def test_a_rank_first_table_is_labelled_by_its_second_column(parse_bytes):
     text = ("平成27年度\n表2 内容別の決定状況(上位5位)\n順位\t請求内容\t決定件数(件)\t所管局\n"
             "1\t工事設計書\t5,195\t建設局 ほか\n2\t食品営業許可台帳\t390\t福祉保健局\n")

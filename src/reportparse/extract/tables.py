@@ -571,7 +571,21 @@ class _TableReader:
 
 def table_cells(grid: Grid, fiscal_year: FiscalYear | None) -> TableRead:
     """Every data cell of ``grid``, row by row, column by column, and what could not be read."""
-    return _TableReader(_label_before_rank(grid), fiscal_year).read()
+    return _TableReader(_label_before_rank(_side_by_side_joined(grid)), fiscal_year).read()
+
+
+def _side_by_side_joined(grid: Grid) -> Grid:
+    """``区分 | 件数 | 区分 | 件数`` over ``公開 | 33 | 審査請求 | 2``: one list printed in two blocks
+    side by side; read as one, the right block's rows after the left's."""
+    width = len(grid.header) // 2
+    header = [compact_label(cell) for cell in grid.header]
+    if (grid.header_rows != 1 or width < 2 or len(header) != 2 * width
+            or header[:width] != header[width:] or any(grid.groups)):
+        return grid
+    blocks = [[replace(row, cells=tuple(row.cells[start:start + width])) for row in grid.rows]
+              for start in (0, width)]
+    rows = tuple(row for block in blocks for row in block if any(row.cells))
+    return replace(grid, header=grid.header[:width], groups=grid.groups[:width], rows=rows)
 
 
 def _label_before_rank(grid: Grid) -> Grid:
