@@ -201,6 +201,11 @@ def test_a_part_after_a_figure_and_a_copula_and_a_whole_that_includes_a_figure()
         ("不開示", 103), ("部分開示", 908), ("不存在", 68), ("非開示", 96)]  # 99: a part (flagged)
 
 
+def test_a_part_after_a_figure_that_there_was():
+    got = _figures("令和4年度の状況\n審査請求は2件あり、うち1件について答申を受けた。\n")
+    assert [(name, value) for name, value, _, _ in got] == [("審査請求", 2), ("審査請求(うち)", 1)]
+
+
 def test_a_figure_whose_noun_was_cut_off_with_the_page_is_a_failed_check():
     read = metrics(outline(read_text(
         "令和3年度\n\n令和3年度は、84件の開示請求があり、1件の請求に対して複数の決定をしたため、107件の\n".encode(),

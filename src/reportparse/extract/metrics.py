@@ -109,7 +109,7 @@ _COUNTED_NOUN = re.compile(
 # figure counts, named after it, not who holds or does it, named before
 _ACTION_OR_EXISTENCE = re.compile(r"^(?:\([^()]*\))?の[^、。]{2,20}?(?:がありました|があり|があった|を行)")
 _SAID_AFTER = re.compile(r"^は、?(?P<name>[^、。]{2,30}?)(?:による|に関する|に係る)もの")
-_COPULA_END = re.compile(r"(?:で|であり|であった|となり)、?$")
+_COPULA_END = re.compile(r"(?:で|であり|であった|となり|あり)、?$")
 _FIGURE_END = re.compile(rf"\d(?:{_UNIT})$")
 # The name patterns below read the end of a text. Each opens with a lookbehind that lets a
 # match start only where its run of name characters starts: the leftmost match starts there
