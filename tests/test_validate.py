@@ -149,6 +149,13 @@ def test_label_and_count_rows_and_rows_of_digits_alone_are_rows_run_together(par
         "2月20218"]  # 資料1 alone is a heading; 秘書関係6 / 人事関係4 are not one sentence
 
 
+def test_a_total_does_not_sum_the_parts_and_restated_rows(parse_bytes):
+    text = ("令和4年度の状況\n\n表1 実施機関別請求件数\n実施機関\t請求件数\n知事\t100\nうち本庁\t60\n"
+            "教育委員会\t20\n(再掲)電子申請\t30\n合計\t120\n")
+    report = parse_bytes(text.encode())
+    assert [(c.status, c.actual) for c in report.check_records if c.check == "total"] == [("ok", "120")]
+
+
 def test_a_row_of_counted_cells_run_together_is_no_key_figure(parse_bytes):
     text = "令和5年度の状況\n\n報告分は11件でした。\n\n分類2の内訳\n誤送付3件2件5件\n\n5件2件7件\n"
     report = parse_bytes(text.encode())

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
 
-from .extract.vocabulary import COUNTED_CELLS_ROW, GRAND_TOTALS, LABEL_DIGITS_ROW
+from .extract.vocabulary import COUNTED_CELLS_ROW, GRAND_TOTALS, LABEL_DIGITS_ROW, PART_OR_RESTATED
 from .records import Check, Incident, IncidentList, Line, Metric, TableCell
 from .values.dates import DateError, FiscalYear, find_dates, parse_date
 from .values.numbers import parse_quantity
@@ -105,7 +105,8 @@ def check_totals(cells: list[TableCell]) -> list[Check]:
             if not row[0].is_total:
                 continue
             totalled = [{(c.column_no, c.column): c.value_num for c in r}
-                        for r in _totalled_rows(rows, index)]
+                        for r in _totalled_rows(rows, index)
+                        if not PART_OR_RESTATED.match(r[0].row_label)]
             if not totalled:
                 # a subtotal printed before its parts (知事(計), then its departments): where the
                 # parts end is not printed; the grand total below still checks every part

@@ -91,6 +91,8 @@ COUNTED_CELLS_ROW = re.compile(rf"^[^\d、。]*(?:\d[\d,]*(?:{COUNTER_PATTERN}))
 TEXT_HEADER = re.compile(r"(?:内容|概要|理由|備考|摘要|件名|名称)$")
 RANK_HEADERS = frozenset({"順位", "no", "no.", "番号", "項番", "順"})  # a first column that ranks rows
 TOTAL_LABELS = frozenset({"合計", "計", "総計", "小計", "総数"})
+# A row that is part of the row above (``うち本庁``) or restates others (``(再掲)電子申請``): no total sums it.
+PART_OR_RESTATED = re.compile(r"^[(\[【]?(?:うち|再掲)")
 GRAND_TOTALS = frozenset({"合計", "総計", "総数"})
 
 
