@@ -100,6 +100,13 @@ def test_unit_line_and_a_note_between_caption_and_table(parse_bytes):
     assert [(c[5], c[6], c[7]) for c in cells] == [("登録数(A)", "件", 3), ("件数", "人", 4)]
 
 
+def test_a_numbered_table_whose_second_column_is_dates_keeps_them_as_values(parse_bytes):
+    text = "令和4年度\n表3 答申の状況\n番号\t諮問日\t件名\n1\tR3.11.5\t工事関係文書の部分公開決定\n"
+    report = parse_bytes(text.encode())
+    assert [(c.row_label, c.column, c.value_date) for c in report.table_records] == [
+        ("", "番号", None), ("", "諮問日", "2021-11-05"), ("", "件名", None)]
+
+
 def test_one_list_printed_in_two_blocks_side_by_side(parse_bytes):
     text = ("令和4年度\n表1 決定の内訳\n区分\t件数\t区分\t件数\n公開\t33\t審査請求\t2\n"
             "部分公開\t35\t答申\t1\n非公開\t2\t\t\n")

@@ -595,7 +595,7 @@ def _label_before_rank(grid: Grid) -> Grid:
     ranked = (grid.header_rows == 1 and len(grid.header) >= 3
               and compact_label(grid.header[0]).lower() in words.RANK_HEADERS and bool(rows)
               and all(len(cells) >= 3 and cells[0].isdigit() and _is_label(cells[1])
-                      for cells in rows)
+                      and value_date(cells[1], None) is None for cells in rows)  # not 番号 | 諮問日
               and [int(cells[0]) for cells in rows] == sorted(int(cells[0]) for cells in rows))
     if not ranked:
         return grid
