@@ -230,6 +230,15 @@ def test_bulleted_key_figures_after_a_leader_and_a_signed_change(parse_bytes):
         ("情報公開制度", "開示請求", "count", 88, 2023), ("情報公開制度", "開示請求", "change", 13, 2023)]
 
 
+def test_a_total_after_an_enumeration_is_the_topics_and_dou_repeats_last_years_bracket():
+    assert _figures_with_years(
+        "令和4年度の状況\n\n開示請求は、区長が120件、教育委員会が30件、合計150件であった。"
+        "決定の内訳は、全部開示が100件(前年度90件)、部分開示が40件(同35件)であった。\n") == [
+        ("区長", "count", 120, 2022), ("教育委員会", "count", 30, 2022), ("開示請求(計)", "count", 150, 2022),
+        ("全部開示", "count", 100, 2022), ("全部開示", "count", 90, 2021), ("部分開示", "count", 40, 2022),
+        ("部分開示", "count", 35, 2021)]
+
+
 def test_last_years_level_in_brackets_after_the_year():
     assert _figures_with_years("令和元年度の状況\n\n請求件数は、前年度(105件)より15件多い120件でした。\n") == [
         ("請求件数", "count", 105, 2018), ("請求件数", "change", 15, 2019), ("請求件数", "count", 120, 2019)]

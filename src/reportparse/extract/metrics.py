@@ -515,6 +515,7 @@ class _SentenceReader:
         self.change = self.previous_change = ""  # what the figure (the one before) says changed
         self.previous: re.Match[str] | None = None
         self._clause_year = year_so_far
+        self.last_year_in_brackets = False
         breakdown = _BREAKDOWN.match(self.text) if "別" in self.text else None
         self.member = _cleaned(breakdown["member"]) if breakdown else ""
         self.member_end = breakdown.end() if breakdown else 0
@@ -525,6 +526,11 @@ class _SentenceReader:
         # 前年度の626件 is last year's; 前年度の22.3%減 is this year's change against it
         self.previous_change, self.change = self.change, _change_of(self.text, figure)
         last_years = bool(_PREVIOUS_YEAR.search(before) and not self.change)
+        if before.count("(") > before.count(")"):
+            # 全部開示が100件(前年度90件)、部分開示が40件(同35件): 同 repeats the bracket before
+            if before.endswith("(同") and not self.change:
+                last_years = self.last_year_in_brackets
+            self.last_year_in_brackets = last_years
         a_year_earlier = bool(self.previous) and last_years  # named as the figure before it
         self.name = self._of_member(self._name(figure, before, since, a_year_earlier), figure)
         if not self.name.endswith("(うち)") and before.count("(") <= before.count(")"):
@@ -562,6 +568,9 @@ class _SentenceReader:
         if self.text[figure.end():].rstrip("。 ") == "の":
             return ""  # …107件の (the page cut here): what it counts is not printed
         named = None if a_year_earlier else _name_before(before)
+        if (figure["prefix"] in ("計", "合計") and previous and not (named and named.name)
+                and previous["prefix"] not in ("各", "それぞれ")):  # 審査請求が各1件、計3件
+            return _topic(self.text)  # 区長が120件、教育委員会が30件、合計150件: the topic's total
         comparison = bool(named and _COMPARISON.match(named.name))
         compared = bool(previous and self.change and (
             comparison or _COMPARED_WITH.search(since)))
