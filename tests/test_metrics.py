@@ -239,6 +239,11 @@ def test_a_total_after_an_enumeration_is_the_topics_and_dou_repeats_last_years_b
         ("部分開示", "count", 35, 2021)]
 
 
+def test_a_subject_counted_two_ways_names_each_way():
+    got = _figures("令和4年度の状況\n請求者数は実人数で45人、延べ人数で150人であった。\n")
+    assert [(name, value) for name, value, _, _ in got] == [("実人数", 45), ("延べ人数", 150)]
+
+
 def test_last_years_level_in_brackets_after_the_year():
     assert _figures_with_years("令和元年度の状況\n\n請求件数は、前年度(105件)より15件多い120件でした。\n") == [
         ("請求件数", "count", 105, 2018), ("請求件数", "change", 15, 2019), ("請求件数", "count", 120, 2019)]

@@ -124,6 +124,7 @@ _LEADER = re.compile(r" ?(?:\.{2,}|・{2,}|…+) ?$")
 _INCLUDING = re.compile(rf"^.*\d(?:{_UNIT})を含(?:む|めた)")
 _EXCLUDING = re.compile(r"(?<![^、。])(?P<what>[^、。]{1,20}?)を除(?:く|いた) ?$")
 _ADDRESSEE = re.compile(r"(?<![^、。])(?P<name>[^、。]{1,20}?)に対して ?$")
+_MEASURED_AS = re.compile(r"(?<![^、。は])(?P<name>[^、。はが]{1,8}数)で ?$")
 _WHERE = re.compile(r"(?<=、)(?P<name>[^、。]{2,20}?)に ?(?:約|およそ)?$")  # …、農政水産部出先に約900件
 _COLON = re.compile(r"(?<![^、。,:「」()])(?P<name>[^、。,:「」()]+?) ?: ?$")
 # ``「…関連」(529件)``, ``「建築計画概要書」が「6,334件」``, ``「…届」の456件``: the quoted item's figure
@@ -346,6 +347,9 @@ def _name_before(before: str) -> _Named | None:
     colon = _COLON.search(before)
     if colon:
         return _Named(_cleaned(colon["name"]))
+    measure = _MEASURED_AS.search(before)
+    if measure:  # 請求者数は実人数で45人、延べ人数で150人
+        return _Named(measure["name"])
     addressee = _ADDRESSEE.search(before) or _where_among_others(before)
     if addressee and _usable(_cleaned(addressee["name"])):
         return _Named(_cleaned(addressee["name"]))
