@@ -201,6 +201,7 @@ _WORDS_A_COUNTER_OPENS = frozenset({"件数", "件名", "人事", "人数", "人
 _WORD_GOES_ON = re.compile(r"^(?![増減前程以余超弱強多少上下分])[\u4e00-\u9fff]")  # not 21法人分
 _LIST_BEFORE = re.compile(r"(?<![^、。:])(?P<item>[^、。:]+)、$")
 _NOUN_END = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]$")
+SIGNED = "±"  # the change of a figure printed with its sign: the value says which way
 _CHANGED_BY = re.compile(r"と(?:大幅に|大きく|やや|わずかに|若干)?(?P<change>増加|減少)")
 _COMPARED_FROM = ("より", "比", "と比べ", "に比べ", "と比較して")
 # A clause that turns to something else (…にとどまったが、…): a year it named is behind it.
@@ -478,9 +479,6 @@ def _bracketed_pairs(stated: _Stated, text: str, fiscal_year: FiscalYear | None)
             value=parse_figure_number(pair["number"]) or 0, unit="", as_of=None,
             sentence=stated.sentence, source_page=line.page, source_line=line.line))
     return metrics
-
-
-SIGNED = "±"
 
 
 def _change_of(text: str, figure: re.Match[str]) -> str:
