@@ -189,6 +189,9 @@ def test_the_year_a_sentence_opens_with_goes_on_into_the_next_not_a_figures_own_
         "県内85件、県外41件であった。\n"
     ) == [("開示請求", "change", -76, 2005), ("開示請求", "count", 126, 2005), ("県内", "count", 85, 2005),
           ("県外", "count", 41, 2005)]
+    assert [(name, year) for name, _, _, year in _figures_with_years(
+        "令和4年度の状況\n\n令和3年度は98件であった。うち県内は60件であった。\n")] == [
+        ("うち県内", 2021)]  # a year as the sentence's topic goes on (98 alone has no name)
     assert _figures_with_years(
         "2012年度の状況\n\nこれまでの最多は07年度の5074件だった。他に総務部が319件だった。\n"
     ) == [("これまでの最多", "count", 5074, 2007), ("他に総務部", "count", 319, 2012)]

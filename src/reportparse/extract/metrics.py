@@ -214,6 +214,7 @@ _OPENS_A_FIGURE = ("は", "が", "、")  # …は72件の決定を行い: the fi
 _COMMA = re.compile(r"(?<![\d]),|,(?!\d{3})")  # a comma that is no thousands separator
 _ERALESS_CALENDAR_YEAR = re.compile(r"(?:^|、)(?P<year>\d{1,2})年(?:が|は|:)? ?$")
 _FIRST_CLAUSE = re.compile(r"^[^、]*")
+_FIGURES_OWN_YEAR = re.compile(r"年度(?:の|\()? ?$")
 _OWN_YEAR = re.compile(r"年度(?:の|は|:|\()? ?$")  # right before the figure
 # 22年度, 07年度: not 過去3年度, nor the digits of 平成22年度, H22年度 or 2022年度
 _ERALESS_YEAR = re.compile(r"(?<![\d元年過去直近治正和成A-Za-z])(?P<year>\d{1,2})年度")
@@ -657,8 +658,8 @@ def _opening_year(text: str, report: FiscalYear | None, so_far: int | None) -> i
     first_figure = _FIGURE.search(text, 0, opening.end())
     opening = _FIRST_CLAUSE.match(text[:first_figure.start()] if first_figure else text)
     if opening is None or (first_figure and opening.end() == first_figure.start()
-                           and _OWN_YEAR.search(opening.group())):
-        return so_far
+                           and _FIGURES_OWN_YEAR.search(opening.group())):
+        return so_far  # 最多は07年度の5074件 (but 令和3年度は98件: the sentence's topic)
     named, year = _year_named(opening.group(), report)
     return year if named else so_far
 
