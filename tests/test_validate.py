@@ -157,11 +157,12 @@ def test_a_total_does_not_sum_the_parts_and_restated_rows(parse_bytes):
 
 
 def test_a_row_of_counted_cells_run_together_is_no_key_figure(parse_bytes):
-    text = "令和5年度の状況\n\n報告分は11件でした。\n\n分類2の内訳\n誤送付3件2件5件\n\n5件2件7件\n"
+    text = ("令和5年度の状況\n\n報告分は11件でした。\n\n分類2の内訳\n誤送付3件2件5件\n誤交付2件\n\n2件\nその他\n\n"
+            "5件2件7件\n")
     report = parse_bytes(text.encode())
     assert [(m.metric, m.value) for m in report.metric_records] == [("報告分", 11)]
     assert [c.actual for c in report.check_records if c.status == "failed"] == [
-        "誤送付3件2件5件", "5件2件7件"]
+        "誤送付3件2件5件", "誤交付2件", "2件", "5件2件7件"]  # lone counts among them are cells too
 
 
 def test_a_phone_number_or_a_year_is_not_a_row_run_together(parse_bytes):

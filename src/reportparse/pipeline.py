@@ -88,12 +88,15 @@ def build_report(document: Document, *, report_id: str, source_path: str,
     blocks = incident_blocks(found.paragraphs, found.prose[0].text if found.prose else "",
                              max((grid.no for grid in found.grids), default=0) + 1)
     incident_grids += blocks.grids
-    prose, lists = _prose_and_incidents(blocks.paragraphs, incident_grids, fiscal_year)
+    run_together = validate.run_together_lines(paragraph.line for paragraph in blocks.paragraphs)
+    readable = [paragraph for paragraph in blocks.paragraphs
+                if paragraph.line.line not in run_together]  # rows lost in copying: no figures
+    prose, lists = _prose_and_incidents(readable, incident_grids, fiscal_year)
     notice_year = (notice_fiscal_year(fiscal_year, [i for read in lists for i in read.incidents])
                    if blocks.grids and not cells else None)
     if notice_year is not None:  # a notice of incidents is of the year they happened in
         fiscal_year = notice_year
-        prose, lists = _prose_and_incidents(blocks.paragraphs, incident_grids, fiscal_year)
+        prose, lists = _prose_and_incidents(readable, incident_grids, fiscal_year)
     figures = [metric for read in prose for metric in read.metrics]
     listed = [incident for found_list in lists for incident in found_list.incidents]
     loose_rows = (validate.check_loose_rows(paragraph.line for paragraph in blocks.paragraphs)

@@ -304,6 +304,10 @@ _RUN_TOGETHER = re.compile(r"^(?P<label>\D.*?)(?P<digits>\d[\d,]{3,})$")
 _YEAR_IN_LABEL = re.compile(r"\d+年度?")
 
 
+_COUNT_ALONE = re.compile(r"^[^\d、。]{0,15}\d[\d,]*(?:件|人|名)$")
+_NEAR = 3  # lines: a blank line or a label line may sit between the rows of one table
+
+
 def _cells_run_together(line: Line) -> bool:
     """``土木部133190030155``: a row label with its values run into one digit string (not a
     contact line, ``総合窓口Tel.内線2214``); ``304483183823184``: a row of values alone."""
@@ -319,11 +323,19 @@ def _cells_run_together(line: Line) -> bool:
 
 def _run_together_rows(lines: list[Line]) -> list[Line]:
     """Lines that are rows run together: each alone, or with a row-like line right next to it
-    (``訴訟関係1`` / ``広報関係1``: a two-column table whose cells ran together)."""
+    (``訴訟関係1`` / ``広報関係1``: a two-column table whose cells ran together), or a lone count
+    among rows of counted cells run together (``誤送付3件2件5件`` / ``誤交付2件`` / ``2件``)."""
     row_like = {line.line for line in lines
                 if len(line.cells) == 1 and LABEL_DIGITS_ROW.match(line.text)}
+    counted_rows = [line.line for line in lines if COUNTED_CELLS_ROW.match(line.text)]
     return [line for line in lines if _cells_run_together(line) or (
-        line.line in row_like and (line.line - 1 in row_like or line.line + 1 in row_like))]
+        line.line in row_like and (line.line - 1 in row_like or line.line + 1 in row_like)) or (
+        _COUNT_ALONE.match(line.text) and any(abs(line.line - row) <= _NEAR for row in counted_rows))]
+
+
+def run_together_lines(lines: Iterable[Line]) -> set[int]:
+    """The line numbers of rows whose cells ran together: no key figures are read from them."""
+    return {line.line for line in _run_together_rows(list(lines))}
 
 
 def check_loose_rows(lines: Iterable[Line]) -> list[Check]:

@@ -67,7 +67,7 @@ from ..records import Check, Metric
 from ..values.dates import DateError, FiscalYear, find_dates, find_fiscal_year, fiscal_year_in
 from ..values.numbers import COUNTERS, parse_figure_number
 from .structure import Paragraph
-from .vocabulary import COUNTED_CELLS_ROW, FIRST_REPORT_YEAR
+from .vocabulary import FIRST_REPORT_YEAR
 
 _UNIT = "|".join(re.escape(unit) for unit in COUNTERS)
 # ``3万5千件``, ``約5百件``, ``1万2,345人``, ``1万3175件``, ``4千303件``: digits with kanji powers of
@@ -436,8 +436,6 @@ def metrics(paragraph: Paragraph, fiscal_year: FiscalYear | None) -> MetricsRead
     """The key figures of one paragraph, in the order they are stated."""
     found: list[Metric] = []
     checks: list[Check] = []
-    if COUNTED_CELLS_ROW.match(paragraph.line.text):
-        return MetricsRead([], [])  # 誤送付3件2件5件: a table row run together (validate says so)
     # 平成17年度の開示請求は126件であった。県内85件、…: a year named goes on into the next sentences
     year_so_far = fiscal_year.start_year if fiscal_year else None
     sentences = _sentences(paragraph.line.text)
